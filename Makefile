@@ -1,0 +1,46 @@
+# spaces-widget-events: `make demo` runs the C host on the bundled events; `make test` runs
+# every test. Both install what they need first (see scripts/setup.sh).
+
+CARGO ?= cargo
+CC ?= gcc
+BUILD := build
+LIB_DIR := target/release
+CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
+STATIC_LIBS := -lpthread -ldl -lm
+
+.PHONY: all setup lib header demo test test-rust test-c lint clean
+
+all: lib
+
+setup:
+	@scripts/setup.sh
+
+lib:
+	$(CARGO) build --release --lib
+
+header:
+	SWE_BLESS=1 $(CARGO) test --test header
+
+$(BUILD)/host: examples/c/host.c include/spaces_widget_events.h lib
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS_STRICT) -O2 examples/c/host.c -o $@ $(LIB_DIR)/libspaces_widget_events.a $(STATIC_LIBS)
+
+demo: setup $(BUILD)/host
+	@$(BUILD)/host examples/data/events.ndjson
+
+test: setup lint test-rust test-c
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+test-rust:
+	$(CARGO) test --all-targets
+	$(CARGO) test --doc
+
+test-c: lib
+	@scripts/test-c.sh
+
+clean:
+	$(CARGO) clean
+	rm -rf $(BUILD)

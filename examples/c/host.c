@@ -1,0 +1,223 @@
+/*
+ * A host that receives Spaces Widget events, as a desktop app embedding the widget would.
+ *
+ *   host [FILE | -]
+ *
+ * Reads one JSON event per line (from FILE, standard input with "-", or by default the
+ * bundled examples/data/events.ndjson), hands each line to an emitter, and prints one line
+ * per event from typed struct views. A listener on "*" receives every event as JSON text. A
+ * bad line is reported with its line number and position, and reading goes on.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spaces_widget_events.h"
+
+#ifndef SWE_DEFAULT_EVENTS
+#define SWE_DEFAULT_EVENTS "examples/data/events.ndjson"
+#endif
+
+static const char *const BRIEF_EVENTS[] = {"messages:created", "rooms:unread",    "rooms:read",
+                                           "calls:created",    "calls:connected", "calls:disconnected"};
+
+/* What the listeners count; the emitter calls them on this thread. */
+typedef struct {
+  size_t events;
+  size_t json_bytes;
+  size_t warnings;
+} tally;
+
+/* Prints a string view, or "-" when absent. */
+static void put(const char *label, swe_str s) {
+  if (s.ptr != NULL) {
+    printf(" %s=%.*s", label, (int)s.len, s.ptr);
+  }
+}
+
+/* Prints a view shortened to a readable width. */
+static void put_short(const char *label, swe_str s, int width) {
+  if (s.ptr != NULL) {
+    int len = (int)s.len;
+    printf(" %s=\"%.*s%s\"", label, len < width ? len : width, s.ptr, len > width ? "..." : "");
+  }
+}
+
+static void put_time(const char *label, swe_timestamp t) {
+  if (t.text.ptr == NULL) {
+    return;
+  }
+  if (t.valid) {
+    printf(" %s=%.*s (%" PRId64 " ms)", label, (int)t.text.len, t.text.ptr, t.unix_ms);
+  } else {
+    printf(" %s=%.*s (unreadable)", label, (int)t.text.len, t.text.ptr);
+  }
+}
+
+static void print_message(const swe_event *event) {
+  swe_message_view m;
+  if (swe_event_message(event, &m, NULL) != SWE_OK) {
+    return;
+  }
+  put("room", m.room_id);
+  put("type", m.room_type_text);
+  put("from", m.person_email);
+  put_short("text", m.text, 40);
+  put_time("created", m.created);
+  for (size_t i = 0; i < m.file_count; i++) {
+    swe_file_view file;
+    if (swe_event_file(event, i, &file, NULL) == SWE_OK) {
+      put_short("file", file.display_name.ptr ? file.display_name : file.url, 40);
+    }
+  }
+  if (m.mention_count > 0) {
+    printf(" mentions=%zu", m.mention_count);
+  }
+}
+
+static void print_room(const swe_event *event) {
+  swe_room_view r;
+  if (swe_event_room(event, &r, NULL) != SWE_OK) {
+    return;
+  }
+  put("room", r.id);
+  put_short("title", r.title, 40);
+  put("type", r.room_type_text);
+  if (r.has_is_locked) {
+    printf(" locked=%s", r.is_locked ? "yes" : "no");
+  }
+  if (r.team_kind == SWE_TEAM_NONE || r.team_kind == SWE_TEAM_UNDEFINED) {
+    printf(" team=none");
+  } else {
+    put("team", r.team_id);
+  }
+  put_time("last_activity", r.last_activity);
+}
+
+static void print_call(const swe_event *event) {
+  swe_call_view c;
+  if (swe_event_call(event, &c, NULL) != SWE_OK) {
+    return;
+  }
+  put("room", c.room_id);
+  put("person", c.person_email);
+  put("actor", c.actor_name);
+  switch (c.call_kind) {
+  case SWE_CALL_OBJECT:
+    put("call", c.call_id);
+    put("state", c.call_state);
+    put("status", c.call_status);
+    put("direction", c.call_direction);
+    break;
+  case SWE_CALL_PLACEHOLDER:
+    put("call", c.call_json);
+    break;
+  default:
+    printf(" call=none");
+  }
+}
+
+/* The struct-view listener for the six events of the brief. */
+static int32_t on_event(void *user_data, const swe_event *event) {
+  tally *t = user_data;
+  swe_envelope_view env;
+  if (swe_event_envelope(event, &env, NULL) != SWE_OK) {
+    return 1;
+  }
+  printf("%-20.*s", (int)env.name.len, env.name.ptr);
+  switch (env.kind) {
+  case SWE_KIND_MESSAGES_CREATED:
+    print_message(event);
+    break;
+  case SWE_KIND_ROOMS_UNREAD:
+  case SWE_KIND_ROOMS_READ:
+    print_room(event);
+    break;
+  default:
+    print_call(event);
+  }
+  printf("\n");
+  for (size_t i = 0; i < env.warning_count; i++) {
+    swe_warning_view w;
+    if (swe_event_warning(event, i, &w, NULL) == SWE_OK) {
+      printf("%20s warning %.*s: %.*s\n", "", (int)w.path.len, w.path.ptr, (int)w.message.len,
+             w.message.ptr);
+      t->warnings++;
+    }
+  }
+  return 0;
+}
+
+/* The JSON listener on "*": sees every event, known or not, as compact JSON. */
+static int32_t on_json(void *user_data, swe_str name, swe_str json) {
+  tally *t = user_data;
+  t->events++;
+  t->json_bytes += json.len;
+  for (size_t i = 0; i < sizeof BRIEF_EVENTS / sizeof BRIEF_EVENTS[0]; i++) {
+    if (strlen(BRIEF_EVENTS[i]) == name.len && memcmp(BRIEF_EVENTS[i], name.ptr, name.len) == 0) {
+      return 0; /* printed by on_event */
+    }
+  }
+  printf("%-20.*s (other) %.*s\n", (int)name.len, name.ptr, json.len > 60 ? 60 : (int)json.len,
+         json.ptr);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  const char *path = argc > 1 ? argv[1] : SWE_DEFAULT_EVENTS;
+  FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (in == NULL) {
+    perror(path);
+    return 2;
+  }
+
+  swe_emitter *emitter = NULL;
+  tally t = {0, 0, 0};
+  if (swe_emitter_new(&emitter, NULL) != SWE_OK) {
+    return 1;
+  }
+  for (size_t i = 0; i < sizeof BRIEF_EVENTS / sizeof BRIEF_EVENTS[0]; i++) {
+    uint64_t id;
+    swe_emitter_on_event(emitter, BRIEF_EVENTS[i], strlen(BRIEF_EVENTS[i]), on_event, &t, NULL, &id,
+                         NULL);
+  }
+  uint64_t all;
+  swe_emitter_on_json(emitter, "*", 1, on_json, &t, NULL, &all, NULL);
+
+  char *line = NULL;
+  size_t capacity = 0;
+  ssize_t length;
+  size_t number = 0, bad = 0;
+  while ((length = getline(&line, &capacity, in)) != -1) {
+    number++;
+    while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) {
+      length--;
+    }
+    if (length == 0) {
+      continue;
+    }
+    swe_error *error = NULL;
+    if (swe_emitter_emit_json(emitter, NULL, line, (size_t)length, NULL, &error) != SWE_OK) {
+      swe_str message = swe_error_message(error);
+      swe_str field = swe_error_path(error);
+      printf("line %zu: %s at column %zu%s%.*s%s: %.*s\n", number,
+             swe_status_str(swe_error_code(error)), swe_error_column(error),
+             field.len ? " (" : "", (int)field.len, field.ptr, field.len ? ")" : "",
+             (int)message.len, message.ptr);
+      swe_error_free(error);
+      bad++;
+    }
+  }
+  free(line);
+  if (in != stdin) {
+    fclose(in);
+  }
+  swe_emitter_free(emitter);
+
+  printf("\n%zu events (%zu bytes of JSON delivered), %zu warnings, %zu bad lines, library %s\n",
+         t.events, t.json_bytes, t.warnings, bad, swe_version());
+  return 0;
+}

@@ -1,0 +1,270 @@
+//! The fields of each data shape: their JSON keys, value types and whether the widget always
+//! sends them. Parsing, validation and the typed views all read these tables.
+
+use super::catalogue::Shape;
+use crate::ids::IdType;
+
+/// A key of `data` that some shape knows. The order is the order of the `FIELD_COUNT` slots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub(crate) enum Field {
+    Id,
+    RoomId,
+    SpaceId,
+    RoomType,
+    Text,
+    Html,
+    Files,
+    PersonId,
+    PersonEmail,
+    Created,
+    MentionedPeople,
+    ToPersonId,
+    ToPersonEmail,
+    ActorId,
+    ActorName,
+    Title,
+    Type,
+    IsLocked,
+    TeamId,
+    LastActivity,
+    Tags,
+    Call,
+    Username,
+    Message,
+    Avatar,
+    AlertType,
+    NotificationId,
+    Notification,
+    Name,
+    DisplayName,
+}
+
+pub(crate) const FIELD_COUNT: usize = 30;
+
+impl Field {
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::RoomId => "roomId",
+            Field::SpaceId => "spaceId",
+            Field::RoomType => "roomType",
+            Field::Text => "text",
+            Field::Html => "html",
+            Field::Files => "files",
+            Field::PersonId => "personId",
+            Field::PersonEmail => "personEmail",
+            Field::Created => "created",
+            Field::MentionedPeople => "mentionedPeople",
+            Field::ToPersonId => "toPersonId",
+            Field::ToPersonEmail => "toPersonEmail",
+            Field::ActorId => "actorId",
+            Field::ActorName => "actorName",
+            Field::Title => "title",
+            Field::Type => "type",
+            Field::IsLocked => "isLocked",
+            Field::TeamId => "teamId",
+            Field::LastActivity => "lastActivity",
+            Field::Tags => "tags",
+            Field::Call => "call",
+            Field::Username => "username",
+            Field::Message => "message",
+            Field::Avatar => "avatar",
+            Field::AlertType => "alertType",
+            Field::NotificationId => "notificationId",
+            Field::Notification => "notification",
+            Field::Name => "name",
+            Field::DisplayName => "displayName",
+        }
+    }
+
+    pub(crate) fn from_key(key: &[u8]) -> Option<Field> {
+        Some(match key {
+            b"id" => Field::Id,
+            b"roomId" => Field::RoomId,
+            b"spaceId" => Field::SpaceId,
+            b"roomType" => Field::RoomType,
+            b"text" => Field::Text,
+            b"html" => Field::Html,
+            b"files" => Field::Files,
+            b"personId" => Field::PersonId,
+            b"personEmail" => Field::PersonEmail,
+            b"created" => Field::Created,
+            b"mentionedPeople" => Field::MentionedPeople,
+            b"toPersonId" => Field::ToPersonId,
+            b"toPersonEmail" => Field::ToPersonEmail,
+            b"actorId" => Field::ActorId,
+            b"actorName" => Field::ActorName,
+            b"title" => Field::Title,
+            b"type" => Field::Type,
+            b"isLocked" => Field::IsLocked,
+            b"teamId" => Field::TeamId,
+            b"lastActivity" => Field::LastActivity,
+            b"tags" => Field::Tags,
+            b"call" => Field::Call,
+            b"username" => Field::Username,
+            b"message" => Field::Message,
+            b"avatar" => Field::Avatar,
+            b"alertType" => Field::AlertType,
+            b"notificationId" => Field::NotificationId,
+            b"notification" => Field::Notification,
+            b"name" => Field::Name,
+            b"displayName" => Field::DisplayName,
+            _ => return None,
+        })
+    }
+}
+
+/// How a field's value is read and checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FieldType {
+    /// Any string.
+    Str,
+    /// A Webex id expected to name an object of this type.
+    Id(IdType),
+    /// `"group"` or `"direct"`; another string is kept with a warning.
+    RoomType,
+    /// An RFC 3339 timestamp; an unreadable one is kept with a warning.
+    Time,
+    Bool,
+    /// A team id, `""` (no team) or the old `TEAM/undefined` id.
+    Team,
+    /// A list of URL strings or of file objects.
+    Files,
+    /// A list of `{id}` objects or id strings, or an `{items: [...]}` object.
+    Mentions,
+    /// The call: absent, a placeholder string, a summary object or any other JSON.
+    Call,
+    /// Any JSON, kept as it arrived.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FieldSpec {
+    pub field: Field,
+    pub ty: FieldType,
+    /// The widget always sends it: its absence is worth a warning.
+    pub required: bool,
+}
+
+const fn req(field: Field, ty: FieldType) -> FieldSpec {
+    FieldSpec {
+        field,
+        ty,
+        required: true,
+    }
+}
+
+const fn opt(field: Field, ty: FieldType) -> FieldSpec {
+    FieldSpec {
+        field,
+        ty,
+        required: false,
+    }
+}
+
+use FieldType as T;
+use IdType as I;
+
+const MESSAGE: &[FieldSpec] = &[
+    req(Field::Id, T::Id(I::Message)),
+    req(Field::RoomId, T::Id(I::Room)),
+    opt(Field::SpaceId, T::Id(I::Room)),
+    req(Field::RoomType, T::RoomType),
+    opt(Field::Text, T::Str),
+    opt(Field::Html, T::Str),
+    opt(Field::Files, T::Files),
+    req(Field::PersonId, T::Id(I::People)),
+    opt(Field::PersonEmail, T::Str),
+    req(Field::Created, T::Time),
+    opt(Field::MentionedPeople, T::Mentions),
+    opt(Field::ToPersonId, T::Id(I::People)),
+    opt(Field::ToPersonEmail, T::Str),
+    opt(Field::ActorId, T::Id(I::People)),
+    opt(Field::ActorName, T::Str),
+];
+
+const ROOM: &[FieldSpec] = &[
+    req(Field::Id, T::Id(I::Room)),
+    opt(Field::Title, T::Str),
+    req(Field::Type, T::RoomType),
+    opt(Field::IsLocked, T::Bool),
+    opt(Field::TeamId, T::Team),
+    req(Field::LastActivity, T::Time),
+    opt(Field::Created, T::Time),
+    opt(Field::Tags, T::Json),
+    opt(Field::ActorId, T::Id(I::People)),
+    opt(Field::ActorName, T::Str),
+];
+
+const CALL: &[FieldSpec] = &[
+    opt(Field::RoomId, T::Id(I::Room)),
+    opt(Field::PersonId, T::Id(I::People)),
+    opt(Field::PersonEmail, T::Str),
+    opt(Field::ActorId, T::Id(I::People)),
+    opt(Field::ActorName, T::Str),
+    opt(Field::Call, T::Call),
+];
+
+const CALL_MEMBERSHIP: &[FieldSpec] = &[
+    req(Field::ActorId, T::Id(I::People)),
+    req(Field::ActorName, T::Str),
+    opt(Field::RoomId, T::Id(I::Room)),
+];
+
+const MEMBERSHIP: &[FieldSpec] = &[
+    req(Field::ActorId, T::Id(I::People)),
+    req(Field::Id, T::Id(I::Membership)),
+    req(Field::RoomId, T::Id(I::Room)),
+    req(Field::PersonId, T::Id(I::People)),
+    req(Field::PersonEmail, T::Str),
+    req(Field::Created, T::Time),
+    opt(Field::ActorName, T::Str),
+];
+
+const NOTIFICATION: &[FieldSpec] = &[
+    opt(Field::Username, T::Str),
+    opt(Field::Message, T::Str),
+    opt(Field::Avatar, T::Str),
+    opt(Field::AlertType, T::Str),
+    opt(Field::NotificationId, T::Str),
+    opt(Field::Notification, T::Json),
+    opt(Field::ActorId, T::Id(I::People)),
+    opt(Field::ActorName, T::Str),
+];
+
+const MENTION: &[FieldSpec] = &[req(Field::Type, T::Str), req(Field::Id, T::Id(I::Any))];
+
+const ACTIVITY: &[FieldSpec] = &[
+    opt(Field::Name, T::Str),
+    opt(Field::DisplayName, T::Str),
+    opt(Field::Type, T::Str),
+];
+
+const USER: &[FieldSpec] = &[
+    opt(Field::Id, T::Id(I::People)),
+    opt(Field::DisplayName, T::Str),
+    opt(Field::ActorId, T::Id(I::People)),
+    opt(Field::ActorName, T::Str),
+];
+
+impl Shape {
+    pub(crate) fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            Shape::Message => MESSAGE,
+            Shape::Room => ROOM,
+            Shape::Call => CALL,
+            Shape::CallMembership => CALL_MEMBERSHIP,
+            Shape::Membership => MEMBERSHIP,
+            Shape::Notification => NOTIFICATION,
+            Shape::Mention => MENTION,
+            Shape::Activity => ACTIVITY,
+            Shape::User => USER,
+            Shape::Raw => &[],
+        }
+    }
+
+    pub(crate) fn spec(self, field: Field) -> Option<&'static FieldSpec> {
+        self.fields().iter().find(|spec| spec.field == field)
+    }
+}

@@ -1,0 +1,85 @@
+//! How text is read: its syntax and the limits that keep hostile input cheap.
+
+use crate::error::{Error, ErrorCode};
+
+/// The longest number, in characters, the parser accepts. Widget events carry small numbers;
+/// a longer one is hostile or broken, and some hosts (Python's `int`) refuse such numbers.
+pub const MAX_NUMBER_LEN: usize = 100;
+
+/// The syntax of the text to parse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Syntax {
+    /// Strict JSON (RFC 8259), as a bridge's `JSON.stringify` writes it.
+    #[default]
+    Json,
+    /// JavaScript object-literal syntax, as the widget's documentation writes its samples:
+    /// JSON plus single-quoted strings, unquoted identifier keys, trailing commas, `//` and
+    /// `/* */` comments, and `undefined` (a member whose value is `undefined` is left out, as
+    /// `JSON.stringify` does; in an array it reads as `null`).
+    Literal,
+}
+
+/// Bounds on what one parse may consume.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest input text, in bytes. Default 8 MiB; at most [`Limits::MAX_INPUT_BYTES`].
+    pub max_input_bytes: usize,
+    /// Deepest nesting of objects and arrays; the event object itself is depth 1. Default 64.
+    pub max_depth: usize,
+    /// Longest string, in bytes once decoded. Default 1 MiB.
+    pub max_string_bytes: usize,
+}
+
+impl Limits {
+    /// The largest `max_input_bytes` a host may set (1 GiB): offsets inside an event are
+    /// 32-bit.
+    ///
+    /// cbindgen:ignore
+    pub const MAX_INPUT_BYTES: usize = 1 << 30;
+
+    /// Checks that every limit is positive and within its ceiling.
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad = |what: &str| Err(Error::new(ErrorCode::InvalidArgument, what.to_string()));
+        if self.max_input_bytes == 0 || self.max_input_bytes > Self::MAX_INPUT_BYTES {
+            return bad("max_input_bytes must be between 1 and 1 GiB");
+        }
+        if self.max_depth == 0 || self.max_depth > 100_000 {
+            return bad("max_depth must be between 1 and 100000");
+        }
+        if self.max_string_bytes == 0 {
+            return bad("max_string_bytes must be at least 1");
+        }
+        Ok(())
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_input_bytes: 8 << 20,
+            max_depth: 64,
+            max_string_bytes: 1 << 20,
+        }
+    }
+}
+
+/// Everything a parse can be told.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Strict JSON (the default) or JavaScript object-literal syntax.
+    pub syntax: Syntax,
+    /// Size and depth bounds.
+    pub limits: Limits,
+    /// When set, the first warning fails the parse with [`ErrorCode::Validation`].
+    pub warnings_as_errors: bool,
+}
+
+impl ParseOptions {
+    /// Default options with literal syntax.
+    pub fn literal() -> ParseOptions {
+        ParseOptions {
+            syntax: Syntax::Literal,
+            ..ParseOptions::default()
+        }
+    }
+}

@@ -1,0 +1,737 @@
+//! A cursor over validated UTF-8 text that reads JSON tokens, or JavaScript object-literal
+//! tokens in literal mode, and copies values out as canonical minified JSON.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::error::ErrorCode;
+use crate::options::{Limits, MAX_NUMBER_LEN};
+
+/// A parse failure before it is given a line, column and path (which are computed only
+/// when a parse fails, keeping the hot path free of that bookkeeping).
+#[derive(Debug)]
+pub(crate) struct Fail {
+    pub code: ErrorCode,
+    pub offset: usize,
+    pub message: String,
+    /// Set when the parser knows the path better than a rescan of the text would.
+    pub path: Option<String>,
+}
+
+pub(crate) type Parsed<T> = Result<T, Fail>;
+
+pub(crate) fn fail(code: ErrorCode, offset: usize, message: impl Into<String>) -> Fail {
+    Fail {
+        code,
+        offset,
+        message: message.into(),
+        path: None,
+    }
+}
+
+/// The scalar words JSON and object literals know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Word {
+    True,
+    False,
+    Null,
+    /// Literal mode only.
+    Undefined,
+}
+
+/// Where JSON text goes: a string, or nowhere when a value is only checked.
+pub(crate) trait Sink {
+    fn push_str(&mut self, s: &str);
+    fn push_byte(&mut self, b: u8);
+    /// The last byte pushed, to know whether a member or element precedes.
+    fn last(&self) -> Option<u8>;
+}
+
+impl Sink for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    fn push_byte(&mut self, b: u8) {
+        debug_assert!(b.is_ascii());
+        self.push(b as char);
+    }
+    fn last(&self) -> Option<u8> {
+        self.as_bytes().last().copied()
+    }
+}
+
+/// A sink that keeps only its last byte.
+#[derive(Default)]
+pub(crate) struct Discard(Option<u8>);
+
+impl Sink for Discard {
+    fn push_str(&mut self, s: &str) {
+        if let Some(&b) = s.as_bytes().last() {
+            self.0 = Some(b);
+        }
+    }
+    fn push_byte(&mut self, b: u8) {
+        self.0 = Some(b);
+    }
+    fn last(&self) -> Option<u8> {
+        self.0
+    }
+}
+
+pub(crate) struct Reader<'a> {
+    pub text: &'a str,
+    pub bytes: &'a [u8],
+    pub pos: usize,
+    pub literal: bool,
+    pub limits: Limits,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(text: &'a str, literal: bool, limits: Limits) -> Reader<'a> {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            literal,
+            limits,
+        }
+    }
+
+    pub(crate) fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    /// Skips white space, and in literal mode comments.
+    pub(crate) fn skip_ws(&mut self) -> Parsed<()> {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b'/') if self.literal => self.skip_comment()?,
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn skip_comment(&mut self) -> Parsed<()> {
+        let start = self.pos;
+        match self.bytes.get(self.pos + 1) {
+            Some(b'/') => {
+                let end = memchr(b'\n', &self.bytes[self.pos..])
+                    .map_or(self.bytes.len(), |i| self.pos + i);
+                self.pos = end;
+                Ok(())
+            }
+            Some(b'*') => match find(b"*/", &self.bytes[self.pos + 2..]) {
+                Some(i) => {
+                    self.pos += 2 + i + 2;
+                    Ok(())
+                }
+                None => Err(fail(ErrorCode::Truncated, start, "unterminated comment")),
+            },
+            _ => Err(self.unexpected(start, "a value or a comment")),
+        }
+    }
+
+    /// Describes the token at `at` for an error message.
+    pub(crate) fn describe(&self, at: usize) -> String {
+        let Some(&b) = self.bytes.get(at) else {
+            return "the end of the input".to_string();
+        };
+        if is_ident_start(b) || b.is_ascii_digit() {
+            let end = self.bytes[at..]
+                .iter()
+                .position(|&c| !is_ident_part(c))
+                .map_or(self.bytes.len(), |i| at + i);
+            let end = end.min(at + 40);
+            return format!("`{}`", &self.text[at..end]);
+        }
+        let c = self.text[at..].chars().next().unwrap_or('?');
+        if c.is_control() {
+            format!("U+{:04X}", c as u32)
+        } else {
+            format!("'{c}'")
+        }
+    }
+
+    /// "expected X, found Y", as a truncation error when the input ran out.
+    pub(crate) fn unexpected(&self, at: usize, expected: &str) -> Fail {
+        let code = if at >= self.bytes.len() {
+            ErrorCode::Truncated
+        } else {
+            ErrorCode::Syntax
+        };
+        fail(
+            code,
+            at,
+            format!("expected {expected}, found {}", self.describe(at)),
+        )
+    }
+
+    /// Reads an object key (the reader sits on its first character) and the `:` after it.
+    pub(crate) fn key(&mut self) -> Parsed<Cow<'a, str>> {
+        let start = self.pos;
+        let key = match self.peek() {
+            Some(b'"') => self.string_cow()?,
+            Some(b'\'') if self.literal => self.string_cow()?,
+            Some(b) if self.literal && is_ident_start(b) => {
+                let end = self.bytes[start..]
+                    .iter()
+                    .position(|&c| !is_ident_part(c))
+                    .map_or(self.bytes.len(), |i| start + i);
+                self.pos = end;
+                Cow::Borrowed(&self.text[start..end])
+            }
+            _ => return Err(self.unexpected(start, "a key in quotes")),
+        };
+        self.skip_ws()?;
+        if self.peek() != Some(b':') {
+            return Err(self.unexpected(self.pos, "':' after the key"));
+        }
+        self.pos += 1;
+        self.skip_ws()?;
+        Ok(key)
+    }
+
+    /// After a member's value: consumes `,` and returns true when another member follows,
+    /// consumes the closing `}` and returns false when the object ends. A trailing comma is
+    /// accepted in literal mode.
+    pub(crate) fn next_member(&mut self) -> Parsed<bool> {
+        self.skip_ws()?;
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_ws()?;
+                if self.literal && self.peek() == Some(b'}') {
+                    self.pos += 1;
+                    return Ok(false);
+                }
+                Ok(true)
+            }
+            Some(b'}') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(self.unexpected(self.pos, "',' or '}' after a member")),
+        }
+    }
+
+    /// After `{`: returns true when a member follows, false (consuming `}`) when empty.
+    pub(crate) fn first_member(&mut self) -> Parsed<bool> {
+        self.skip_ws()?;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Like [`Reader::next_member`], for arrays.
+    pub(crate) fn next_element(&mut self) -> Parsed<bool> {
+        self.skip_ws()?;
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_ws()?;
+                if self.literal && self.peek() == Some(b']') {
+                    self.pos += 1;
+                    return Ok(false);
+                }
+                Ok(true)
+            }
+            Some(b']') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(self.unexpected(self.pos, "',' or ']' after an element")),
+        }
+    }
+
+    /// After `[`: returns true when an element follows, false (consuming `]`) when empty.
+    pub(crate) fn first_element(&mut self) -> Parsed<bool> {
+        self.skip_ws()?;
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Enters an object or array at nesting `depth`, failing past the limit.
+    pub(crate) fn enter(&mut self, depth: usize) -> Parsed<()> {
+        if depth > self.limits.max_depth {
+            return Err(fail(
+                ErrorCode::TooDeep,
+                self.pos,
+                format!("nesting deeper than {} levels", self.limits.max_depth),
+            ));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    pub(crate) fn is_string_start(&self) -> bool {
+        matches!(self.peek(), Some(b'"')) || (self.literal && self.peek() == Some(b'\''))
+    }
+
+    /// Reads a string, borrowing it from the text when it holds no escapes.
+    pub(crate) fn string_cow(&mut self) -> Parsed<Cow<'a, str>> {
+        let start = self.pos;
+        let quote = self.bytes[start];
+        let content = start + 1;
+        let end = self.scan_plain(content, quote);
+        if self.bytes.get(end) == Some(&quote) {
+            self.check_string_len(start, end - content)?;
+            self.pos = end + 1;
+            return Ok(Cow::Borrowed(&self.text[content..end]));
+        }
+        let mut out = String::new();
+        self.pos = start;
+        self.string_into(&mut out)?;
+        Ok(Cow::Owned(out))
+    }
+
+    /// Index of the first byte from `from` that ends a plain run of string content.
+    fn scan_plain(&self, from: usize, quote: u8) -> usize {
+        let rest = &self.bytes[from..];
+        rest.iter()
+            .position(|&b| b == quote || b == b'\\' || b < 0x20)
+            .map_or(self.bytes.len(), |i| from + i)
+    }
+
+    fn check_string_len(&self, start: usize, len: usize) -> Parsed<()> {
+        if len > self.limits.max_string_bytes {
+            return Err(fail(
+                ErrorCode::StringTooLong,
+                start,
+                format!("string longer than {} bytes", self.limits.max_string_bytes),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Decodes the string the reader sits on and appends it to `out`.
+    pub(crate) fn string_into(&mut self, out: &mut String) -> Parsed<()> {
+        let start = self.pos;
+        let quote = self.bytes[start];
+        let out_start = out.len();
+        let mut i = start + 1;
+        loop {
+            let end = self.scan_plain(i, quote);
+            out.push_str(&self.text[i..end]);
+            match self.bytes.get(end) {
+                None => return Err(fail(ErrorCode::Truncated, start, "unterminated string")),
+                Some(&b) if b == quote => {
+                    self.pos = end + 1;
+                    return self.check_string_len(start, out.len() - out_start);
+                }
+                Some(b'\\') => i = self.escape(end, out)?,
+                Some(&b) => {
+                    return Err(fail(
+                        ErrorCode::InvalidString,
+                        end,
+                        format!("raw control character U+{b:04X} in a string (it must be escaped)"),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Decodes the escape at `at` (a backslash) into `out`; returns the index after it.
+    fn escape(&self, at: usize, out: &mut String) -> Parsed<usize> {
+        let Some(&c) = self.bytes.get(at + 1) else {
+            return Err(fail(ErrorCode::Truncated, at, "unterminated escape"));
+        };
+        let simple = match c {
+            b'"' => Some('"'),
+            b'\\' => Some('\\'),
+            b'/' => Some('/'),
+            b'b' => Some('\u{8}'),
+            b'f' => Some('\u{c}'),
+            b'n' => Some('\n'),
+            b'r' => Some('\r'),
+            b't' => Some('\t'),
+            b'\'' if self.literal => Some('\''),
+            b'v' if self.literal => Some('\u{b}'),
+            b'0' if self.literal && !self.bytes.get(at + 2).is_some_and(u8::is_ascii_digit) => {
+                Some('\0')
+            }
+            _ => None,
+        };
+        if let Some(ch) = simple {
+            out.push(ch);
+            return Ok(at + 2);
+        }
+        match c {
+            b'u' => {
+                let (unit, next) = self.hex_unit(at)?;
+                let ch = match unit {
+                    0xD800..=0xDBFF => {
+                        let low = (self.bytes.get(next) == Some(&b'\\')
+                            && self.bytes.get(next + 1) == Some(&b'u'))
+                        .then(|| self.hex_unit(next))
+                        .transpose()?;
+                        match low {
+                            Some((low @ 0xDC00..=0xDFFF, after)) => {
+                                let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                                return Ok(after);
+                            }
+                            _ => None,
+                        }
+                    }
+                    0xDC00..=0xDFFF => None,
+                    _ => char::from_u32(unit),
+                };
+                match ch {
+                    Some(ch) => {
+                        out.push(ch);
+                        Ok(next)
+                    }
+                    None => Err(fail(
+                        ErrorCode::InvalidString,
+                        at,
+                        format!("unpaired surrogate \\u{unit:04x} in a string"),
+                    )),
+                }
+            }
+            b'x' if self.literal => {
+                let hex = self.bytes.get(at + 2..at + 4).and_then(parse_hex);
+                match hex.and_then(char::from_u32) {
+                    Some(ch) => {
+                        out.push(ch);
+                        Ok(at + 4)
+                    }
+                    None => Err(fail(ErrorCode::InvalidString, at, "invalid \\x escape")),
+                }
+            }
+            _ if self.literal && c != b'\n' && c != b'\r' && c >= 0x20 => {
+                // JavaScript reads any other escaped character as itself.
+                let ch = self.text[at + 1..].chars().next().unwrap_or('\u{FFFD}');
+                out.push(ch);
+                Ok(at + 1 + ch.len_utf8())
+            }
+            _ => Err(fail(
+                ErrorCode::InvalidString,
+                at,
+                format!("invalid escape {} in a string", self.describe_escape(at)),
+            )),
+        }
+    }
+
+    fn describe_escape(&self, at: usize) -> String {
+        match self.text[at + 1..].chars().next() {
+            Some(c) if !c.is_control() => format!("`\\{c}`"),
+            Some(c) => format!("\\ followed by U+{:04X}", c as u32),
+            None => "at the end of the input".to_string(),
+        }
+    }
+
+    fn hex_unit(&self, at: usize) -> Parsed<(u32, usize)> {
+        match self.bytes.get(at + 2..at + 6).and_then(parse_hex) {
+            Some(unit) => Ok((unit, at + 6)),
+            None if self.bytes.len() < at + 6 => {
+                Err(fail(ErrorCode::Truncated, at, "unterminated \\u escape"))
+            }
+            None => Err(fail(
+                ErrorCode::InvalidString,
+                at,
+                "invalid \\u escape (expected 4 hex digits)",
+            )),
+        }
+    }
+
+    /// Reads a number and returns its range in the text.
+    pub(crate) fn number(&mut self) -> Parsed<Range<usize>> {
+        let start = self.pos;
+        let b = self.bytes;
+        let mut i = start;
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let digits = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let int = digits(i);
+        if int == 0 || (int > 1 && b[i] == b'0') {
+            return Err(self.bad_number(start));
+        }
+        i += int;
+        if b.get(i) == Some(&b'.') {
+            let frac = digits(i + 1);
+            if frac == 0 {
+                return Err(self.bad_number(start));
+            }
+            i += 1 + frac;
+        }
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            let exp = digits(i);
+            if exp == 0 {
+                return Err(self.bad_number(start));
+            }
+            i += exp;
+        }
+        if i - start > MAX_NUMBER_LEN {
+            return Err(fail(
+                ErrorCode::NumberTooLong,
+                start,
+                format!("number longer than {MAX_NUMBER_LEN} characters"),
+            ));
+        }
+        if b.get(i).is_some_and(|&c| is_ident_part(c) || c == b'.') {
+            return Err(self.bad_number(start));
+        }
+        self.pos = i;
+        Ok(start..i)
+    }
+
+    fn bad_number(&self, start: usize) -> Fail {
+        if start + 1 >= self.bytes.len() && self.bytes.get(start) == Some(&b'-') {
+            return fail(ErrorCode::Truncated, start, "unterminated number");
+        }
+        let end = self.bytes[start..]
+            .iter()
+            .position(|&c| !(is_ident_part(c) || matches!(c, b'.' | b'-' | b'+')))
+            .map_or(self.bytes.len(), |i| start + i);
+        let token = &self.text[start..end.min(start + 40)];
+        fail(
+            ErrorCode::Syntax,
+            start,
+            format!("invalid number `{token}`"),
+        )
+    }
+
+    /// Reads `true`, `false`, `null`, or in literal mode `undefined`, if the reader sits on one.
+    pub(crate) fn word(&mut self) -> Option<Word> {
+        let rest = &self.bytes[self.pos..];
+        let (word, len) = if rest.starts_with(b"true") {
+            (Word::True, 4)
+        } else if rest.starts_with(b"false") {
+            (Word::False, 5)
+        } else if rest.starts_with(b"null") {
+            (Word::Null, 4)
+        } else if self.literal && rest.starts_with(b"undefined") {
+            (Word::Undefined, 9)
+        } else {
+            return None;
+        };
+        if rest.get(len).is_some_and(|&c| is_ident_part(c)) {
+            return None;
+        }
+        self.pos += len;
+        Some(word)
+    }
+
+    /// Reads one value of any type and writes it to `out` as canonical minified JSON: no white
+    /// space, strings escaped as `JSON.stringify` escapes them. `depth` is the nesting level
+    /// the value would have if it is an object or array. Iterative, so hostile nesting costs
+    /// no stack.
+    pub(crate) fn copy_value(&mut self, out: &mut impl Sink, depth: usize) -> Parsed<()> {
+        // One bit per open container: set for an object, clear for an array.
+        let mut stack = BitStack::default();
+        'value: loop {
+            self.skip_ws()?;
+            let at = self.pos;
+            match self.peek() {
+                Some(open @ (b'{' | b'[')) => {
+                    self.enter(depth + stack.len())?;
+                    out.push_byte(open);
+                    stack.push(open == b'{');
+                    let more = if open == b'{' {
+                        self.first_member()?
+                    } else {
+                        self.first_element()?
+                    };
+                    if more {
+                        // An array's first element, or an object's first member unless its
+                        // value was `undefined` (then go on as after a value).
+                        if open == b'[' || self.copy_key(out)? {
+                            continue 'value;
+                        }
+                    } else {
+                        out.push_byte(if open == b'{' { b'}' } else { b']' });
+                        stack.pop();
+                    }
+                }
+                Some(b'"') => self.copy_string(out)?,
+                Some(b'\'') if self.literal => self.copy_string(out)?,
+                Some(b'-' | b'0'..=b'9') => {
+                    let range = self.number()?;
+                    out.push_str(&self.text[range]);
+                }
+                _ => match self.word() {
+                    Some(Word::True) => out.push_str("true"),
+                    Some(Word::False) => out.push_str("false"),
+                    Some(Word::Null | Word::Undefined) => out.push_str("null"),
+                    None => return Err(self.unexpected(at, "a value")),
+                },
+            }
+            // After a value: close every container that ends here, then go on with the next
+            // member or element.
+            loop {
+                let Some(in_object) = stack.top() else {
+                    return Ok(());
+                };
+                if in_object {
+                    if self.next_member()? {
+                        if self.copy_key(out)? {
+                            continue 'value;
+                        }
+                        continue;
+                    }
+                    out.push_byte(b'}');
+                } else {
+                    if self.next_element()? {
+                        out.push_byte(b',');
+                        continue 'value;
+                    }
+                    out.push_byte(b']');
+                }
+                stack.pop();
+            }
+        }
+    }
+
+    /// Copies a member's key and `:`; returns false (having consumed the value) when the value
+    /// is `undefined`, which leaves the member out.
+    fn copy_key(&mut self, out: &mut impl Sink) -> Parsed<bool> {
+        let key = self.key()?;
+        if self.literal && self.word_is_undefined() {
+            return Ok(false);
+        }
+        if !matches!(out.last(), Some(b'{')) {
+            out.push_byte(b',');
+        }
+        write_json_string(out, &key);
+        out.push_byte(b':');
+        Ok(true)
+    }
+
+    fn word_is_undefined(&mut self) -> bool {
+        let save = self.pos;
+        if self.word() == Some(Word::Undefined) {
+            return true;
+        }
+        self.pos = save;
+        false
+    }
+
+    /// If the reader sits on `null`, consumes it and returns true.
+    pub(crate) fn take_null(&mut self) -> bool {
+        let save = self.pos;
+        if self.word() == Some(Word::Null) {
+            return true;
+        }
+        self.pos = save;
+        false
+    }
+
+    /// If the reader sits on `undefined` (literal mode), consumes it and returns true.
+    pub(crate) fn take_undefined(&mut self) -> bool {
+        self.literal && self.word_is_undefined()
+    }
+
+    fn copy_string(&mut self, out: &mut impl Sink) -> Parsed<()> {
+        let value = self.string_cow()?;
+        write_json_string(out, &value);
+        Ok(())
+    }
+}
+
+/// Writes `s` as a JSON string the way `JSON.stringify` does: `"` and `\` escaped, control
+/// characters as `\b \f \n \r \t` or `\u00XX`, everything else as it is.
+pub(crate) fn write_json_string(out: &mut impl Sink, s: &str) {
+    out.push_byte(b'"');
+    let bytes = s.as_bytes();
+    let mut plain = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push_byte(HEX[(b >> 4) as usize]);
+            out.push_byte(HEX[(b & 0xF) as usize]);
+        } else {
+            out.push_str(escape);
+        }
+        plain = i + 1;
+    }
+    out.push_str(&s[plain..]);
+    out.push_byte(b'"');
+}
+
+pub(crate) fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_' || b == b'$'
+}
+
+pub(crate) fn is_ident_part(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+}
+
+fn parse_hex(digits: &[u8]) -> Option<u32> {
+    digits
+        .iter()
+        .try_fold(0u32, |acc, &d| Some(acc * 16 + (d as char).to_digit(16)?))
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+fn find(needle: &[u8], haystack: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A stack of bits, inline up to 64 levels.
+#[derive(Default)]
+struct BitStack {
+    low: u64,
+    high: Vec<bool>,
+    len: usize,
+}
+
+impl BitStack {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, bit: bool) {
+        if self.len < 64 {
+            self.low = (self.low & !(1 << self.len)) | (u64::from(bit) << self.len);
+        } else {
+            self.high.push(bit);
+        }
+        self.len += 1;
+    }
+
+    fn pop(&mut self) {
+        self.len -= 1;
+        if self.len >= 64 {
+            self.high.pop();
+        }
+    }
+
+    fn top(&self) -> Option<bool> {
+        match self.len {
+            0 => None,
+            n if n <= 64 => Some(self.low & (1 << (n - 1)) != 0),
+            _ => self.high.last().copied(),
+        }
+    }
+}
