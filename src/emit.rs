@@ -117,7 +117,8 @@ fn write_member(event: &Event, member: &Member, out: &mut String) {
     write_json_string(out, event.key_str(member.key));
     out.push(':');
     match member.key {
-        Key::Envelope(EnvelopeKey::Detail) => write_detail(event, out),
+        // Inside its wrapper, the detail is written as it arrived.
+        Key::Envelope(EnvelopeKey::Detail) => write_members(event, event.envelope_members(), out),
         Key::Envelope(EnvelopeKey::Data) => write_data(event, out),
         _ => write_value(event, &member.value, out),
     }

@@ -280,6 +280,12 @@ impl Event {
     /// The raw JSON of a member of `data`, known or not, by key: e.g. `data_json("text")` is
     /// `"\"hello\""`. `None` when absent, or when `data` is not an object.
     pub fn data_json(&self, key: &str) -> Option<String> {
+        if let Some(raw) = self.data_raw {
+            // Unknown events keep data as text; look the key up in it.
+            let members: std::collections::BTreeMap<String, Box<serde_json::value::RawValue>> =
+                serde_json::from_str(self.str(raw)).ok()?;
+            return members.get(key).map(|value| value.get().to_string());
+        }
         let member = self
             .data_members()
             .iter()
