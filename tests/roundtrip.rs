@@ -31,7 +31,7 @@ fn every_sample_re_emits_byte_for_byte_once_minified() {
 fn compact_input_in_widget_order_re_emits_identically() {
     let text = r#"{"resource":"messages","event":"created","actorId":"a","data":{"zeta":{"b":[1,2.5e3,null,true]},"id":"m","text":"tab\there \"q\" \u0001 é 😀","roomId":"r","roomType":"group","personId":"p","created":"2021-03-04T17:33:56.767Z","alpha":"x"}}"#;
     let event = Event::parse(text).unwrap();
-    assert_eq!(event.to_json(), text.replace("\\u0001", "\\u0001"));
+    assert_eq!(event.to_json(), text);
 }
 
 #[test]
