@@ -8,7 +8,7 @@ LIB_DIR := target/release
 CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
 STATIC_LIBS := -lpthread -ldl -lm
 
-.PHONY: all setup lib header demo test test-rust test-c test-js lint clean
+.PHONY: all setup lib header demo test test-rust test-c test-js lint bench clean
 
 all: lib
 
@@ -43,6 +43,10 @@ test-c: lib
 
 test-js:
 	@bash bindings/js/test/run.sh
+
+bench:
+	bash benches/install-deps.sh
+	python3 benches/run.py
 
 clean:
 	$(CARGO) clean

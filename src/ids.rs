@@ -219,6 +219,20 @@ fn decode(encoded: &str, out: &mut Vec<u8>) -> Decoded {
     Decoded::Ok { canonical }
 }
 
+/// Decodes into `buf` when the id is well-formed and fits; `None` sends the caller to the
+/// general path (which also explains what is wrong).
+fn decode_into<'b>(encoded: &str, buf: &'b mut [u8]) -> Option<(bool, &'b [u8])> {
+    let bytes = encoded.as_bytes();
+    let standard = bytes.iter().any(|&b| b == b'+' || b == b'/');
+    let engine = if standard { &STANDARD } else { &URL_SAFE };
+    if bytes.is_empty() || bytes.len() / 4 * 3 + 3 > buf.len() {
+        return None;
+    }
+    let len = engine.decode_slice(bytes, buf).ok()?;
+    let canonical = !standard && bytes.last() != Some(&b'=') && !has_trailing_bits(bytes);
+    Some((canonical, &buf[..len]))
+}
+
 /// Whether the last character of an unpadded base64 text carries bits past the data.
 fn has_trailing_bits(bytes: &[u8]) -> bool {
     let data = bytes
@@ -261,12 +275,17 @@ pub(crate) enum IdProblem {
 
 /// Checks an id found in an event against the type its field expects.
 pub(crate) fn check(encoded: &str, expected: IdType) -> Option<IdProblem> {
-    let mut buf = Vec::new();
-    let canonical = match decode(encoded, &mut buf) {
-        Decoded::Ok { canonical } => canonical,
-        Decoded::Malformed(reason) => return Some(IdProblem::Malformed(reason.to_string())),
+    // Ids are short: decode them on the stack, and on the heap only when one is not.
+    let mut stack = [0u8; 192];
+    let mut heap = Vec::new();
+    let (canonical, decoded) = match decode_into(encoded, &mut stack) {
+        Some(result) => result,
+        None => match decode(encoded, &mut heap) {
+            Decoded::Ok { canonical } => (canonical, &heap[..]),
+            Decoded::Malformed(reason) => return Some(IdProblem::Malformed(reason.to_string())),
+        },
     };
-    let Ok(uri) = std::str::from_utf8(&buf) else {
+    let Ok(uri) = std::str::from_utf8(decoded) else {
         return Some(IdProblem::Malformed("decodes to invalid UTF-8".to_string()));
     };
     let Some((_, ty, _)) = split_uri(uri) else {

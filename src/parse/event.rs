@@ -111,7 +111,7 @@ impl<'a> Draft<'a> {
                 "name" => {
                     self.check_duplicate_envelope(EnvelopeKey::Name, key_at)?;
                     let value_at = self.r.pos;
-                    let span = self.required_string(value_at, "name")?;
+                    let span = self.required_string(value_at, || "name".to_string())?;
                     if span.len == 0 {
                         return Err(invalid(value_at, "name", "the event name is empty"));
                     }
@@ -204,12 +204,12 @@ impl<'a> Draft<'a> {
                     } else if self.r.take_null() {
                         self.push_envelope(k, Value::Null, false);
                     } else {
-                        let span = self.required_string(value_at, k.key())?;
+                        let span = self.required_string(value_at, || k.key().to_string())?;
                         match k {
                             EnvelopeKey::Resource => self.resource = Some(span),
                             EnvelopeKey::Event => self.event = Some(span),
                             EnvelopeKey::ActorId => {
-                                self.check_id(span, IdType::People, value_at, "actorId".into())?
+                                self.check_id(span, IdType::People, value_at, || "actorId".into())?
                             }
                             _ => {}
                         }
@@ -398,14 +398,14 @@ impl<'a> Draft<'a> {
         let key = spec.field.key();
         let path = || format!("data.{key}");
         Ok(match spec.ty {
-            FieldType::Str => Value::Str(self.required_string(at, &path())?),
+            FieldType::Str => Value::Str(self.required_string(at, path)?),
             FieldType::Id(expected) => {
-                let span = self.required_string(at, &path())?;
-                self.check_id(span, expected, at, path())?;
+                let span = self.required_string(at, path)?;
+                self.check_id(span, expected, at, path)?;
                 Value::Str(span)
             }
             FieldType::RoomType => {
-                let span = self.required_string(at, &path())?;
+                let span = self.required_string(at, path)?;
                 if !matches!(self.str(span), "group" | "direct") {
                     let message = format!(
                         "unknown room type `{}` (expected `group` or `direct`)",
@@ -416,7 +416,7 @@ impl<'a> Draft<'a> {
                 Value::Str(span)
             }
             FieldType::Time => {
-                let span = self.required_string(at, &path())?;
+                let span = self.required_string(at, path)?;
                 let millis = timestamp::unix_millis(self.str(span));
                 if millis.is_none() {
                     let message = format!("`{}` is not an RFC 3339 timestamp", self.str(span));
@@ -430,12 +430,12 @@ impl<'a> Draft<'a> {
                 _ => return Err(wrong_type(at, &path(), "expected true or false")),
             },
             FieldType::Team => {
-                let span = self.required_string(at, &path())?;
+                let span = self.required_string(at, path)?;
                 let kind = match self.str(span) {
                     "" => TeamKind::NoTeam,
                     UNDEFINED_TEAM => TeamKind::Undefined,
                     _ => {
-                        self.check_id(span, IdType::Team, at, path())?;
+                        self.check_id(span, IdType::Team, at, path)?;
                         TeamKind::Id
                     }
                 };
@@ -559,7 +559,7 @@ impl<'a> Draft<'a> {
             let at = self.r.pos;
             let id = if self.r.is_string_start() {
                 let span = self.string_span()?;
-                self.check_id(span, IdType::People, at, format!("{path}[{index}]"))?;
+                self.check_id(span, IdType::People, at, || format!("{path}[{index}]"))?;
                 Some(span)
             } else if self.r.peek() == Some(b'{') {
                 let mut id = None;
@@ -570,7 +570,7 @@ impl<'a> Draft<'a> {
                     let value_at = draft.r.pos;
                     id = draft.optional_string()?;
                     if let Some(span) = id {
-                        let path = format!("{path}[{index}].id");
+                        let path = || format!("{path}[{index}].id");
                         draft.check_id(span, IdType::People, value_at, path)?;
                     }
                     Ok(true)
@@ -680,10 +680,10 @@ impl<'a> Draft<'a> {
     }
 
     /// A string value, or a wrong-type failure naming `path`.
-    fn required_string(&mut self, at: usize, path: &str) -> Parsed<Span> {
+    fn required_string(&mut self, at: usize, path: impl FnOnce() -> String) -> Parsed<Span> {
         if !self.r.is_string_start() {
             let what = format!("expected a string, found {}", self.r.describe(at));
-            return Err(wrong_type(at, path, &what));
+            return Err(wrong_type(at, &path(), &what));
         }
         self.string_span()
     }
@@ -714,7 +714,13 @@ impl<'a> Draft<'a> {
         &self.text[span.range()]
     }
 
-    fn check_id(&mut self, span: Span, expected: IdType, at: usize, path: String) -> Parsed<()> {
+    fn check_id(
+        &mut self,
+        span: Span,
+        expected: IdType,
+        at: usize,
+        path: impl FnOnce() -> String,
+    ) -> Parsed<()> {
         let Some(problem) = ids::check(self.str(span), expected) else {
             return Ok(());
         };
@@ -733,7 +739,7 @@ impl<'a> Draft<'a> {
                 format!("expected a {} id, found a {found} id", expected.name()),
             ),
         };
-        self.warn(code, path, message, at)
+        self.warn(code, path(), message, at)
     }
 
     fn warn(&mut self, code: WarningCode, path: String, message: String, at: usize) -> Parsed<()> {
