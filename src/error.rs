@@ -188,6 +188,22 @@ impl Error {
         }
     }
 
+    /// Places an error found in one line of a stream: `line` is that line's number in the
+    /// stream and `line_offset` the stream offset where it starts.
+    pub(crate) fn in_stream(mut self, line: usize, line_offset: usize) -> Error {
+        let position = self.position.unwrap_or(Position {
+            offset: 0,
+            line: 1,
+            column: 1,
+        });
+        self.position = Some(Position {
+            offset: line_offset + position.offset,
+            line: line + position.line - 1,
+            column: position.column,
+        });
+        self
+    }
+
     /// What went wrong.
     pub fn code(&self) -> ErrorCode {
         self.code

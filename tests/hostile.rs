@@ -255,3 +255,22 @@ fn warnings_can_be_errors() {
         (ErrorCode::Validation, "data.id")
     );
 }
+
+#[test]
+fn every_prefix_of_an_event_is_truncated() {
+    let texts = [
+        r#"{"name":"messages:created","detail":{"resource":"messages","event":"created","actorId":"a","data":{"id":"m","roomId":"r","roomType":"group","text":"caf\u00e9 😀","files":[{"url":"u","fileSize":12},"v"],"mentionedPeople":[{"id":"p"}],"isLocked":true,"personId":"p","created":"2021-03-04T17:33:56.767Z","x":[1,-2.5e3,null,false,{}]}}}"#,
+        r#"{"resource":"rooms","event":"unread","data":{"id":"r","type":"direct","isLocked":false,"teamId":"","lastActivity":"2016-04-21T19:12:48.920Z"}}"#,
+        r#"{"resource":"calls","event":"created","data":{"call":{"id":"c","state":"JOINED"},"roomId":"r"}}"#,
+    ];
+    for text in texts {
+        assert!(Event::parse(text).is_ok());
+        for end in 0..text.len() {
+            let Some(prefix) = text.get(..end) else {
+                continue;
+            };
+            let error = Event::parse(prefix).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::Truncated, "{prefix}");
+        }
+    }
+}

@@ -336,6 +336,9 @@ impl<'a> Draft<'a> {
             self.data_raw = Some(self.raw_value(depth)?);
             return Ok(());
         }
+        if self.r.at_end() {
+            return Err(self.r.unexpected(at, "the data object"));
+        }
         if self.r.peek() != Some(b'{') {
             let what = format!("`data` of {} must be an object", self.name_text());
             return Err(wrong_type(at, "data", &what));
@@ -427,6 +430,7 @@ impl<'a> Draft<'a> {
             FieldType::Bool => match self.r.word() {
                 Some(Word::True) => Value::Bool(true),
                 Some(Word::False) => Value::Bool(false),
+                _ if self.r.ends_at(at) => return Err(self.r.unexpected(at, "true or false")),
                 _ => return Err(wrong_type(at, &path(), "expected true or false")),
             },
             FieldType::Team => {
@@ -681,6 +685,9 @@ impl<'a> Draft<'a> {
 
     /// A string value, or a wrong-type failure naming `path`.
     fn required_string(&mut self, at: usize, path: impl FnOnce() -> String) -> Parsed<Span> {
+        if self.r.at_end() {
+            return Err(self.r.unexpected(at, "a string"));
+        }
         if !self.r.is_string_start() {
             let what = format!("expected a string, found {}", self.r.describe(at));
             return Err(wrong_type(at, &path(), &what));

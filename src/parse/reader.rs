@@ -157,9 +157,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether the input ends at `at`, or inside a word that would be valid once complete
+    /// (`tr` of `true`).
+    pub(crate) fn ends_at(&self, at: usize) -> bool {
+        let rest = self.bytes.get(at..).unwrap_or_default();
+        let words: &[&[u8]] = &[b"true", b"false", b"null", b"undefined"];
+        rest.is_empty()
+            || words
+                .iter()
+                .any(|w| w.len() > rest.len() && w.starts_with(rest))
+    }
+
     /// "expected X, found Y", as a truncation error when the input ran out.
     pub(crate) fn unexpected(&self, at: usize, expected: &str) -> Fail {
-        let code = if at >= self.bytes.len() {
+        let code = if self.ends_at(at) {
             ErrorCode::Truncated
         } else {
             ErrorCode::Syntax
@@ -193,6 +204,9 @@ impl<'a> Reader<'a> {
         }
         self.pos += 1;
         self.skip_ws()?;
+        if self.at_end() {
+            return Err(self.unexpected(self.pos, "a value"));
+        }
         Ok(key)
     }
 
@@ -491,13 +505,15 @@ impl<'a> Reader<'a> {
     }
 
     fn bad_number(&self, start: usize) -> Fail {
-        if start + 1 >= self.bytes.len() && self.bytes.get(start) == Some(&b'-') {
-            return fail(ErrorCode::Truncated, start, "unterminated number");
-        }
         let end = self.bytes[start..]
             .iter()
             .position(|&c| !(is_ident_part(c) || matches!(c, b'.' | b'-' | b'+')))
             .map_or(self.bytes.len(), |i| start + i);
+        // `1.`, `1e`, `1e+` and `-` are numbers cut short when the input ends there.
+        let last = self.bytes[end - 1];
+        if end == self.bytes.len() && matches!(last, b'.' | b'e' | b'E' | b'+' | b'-') {
+            return fail(ErrorCode::Truncated, start, "unterminated number");
+        }
         let token = &self.text[start..end.min(start + 40)];
         fail(
             ErrorCode::Syntax,

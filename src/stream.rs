@@ -1,0 +1,233 @@
+//! Streams of events, one JSON text a line (newline-delimited JSON), fed in chunks of any
+//! size as they arrive.
+//!
+//! A chunk may end anywhere: inside a line, inside a string, inside a UTF-8 sequence. `\n` ends
+//! a line and a `\r` before it is dropped; blank lines are skipped; [`Stream::finish`] takes a
+//! last line that has no newline. A bad line is an error for that line only, with its line
+//! number, and the stream goes on. Memory stays bounded by the longest line kept, which the
+//! `max_input_bytes` limit caps: a longer line is reported once and skipped as it streams by.
+
+use std::io::Read;
+
+use crate::error::{Error, ErrorCode, Position};
+use crate::model::event::Event;
+use crate::options::ParseOptions;
+
+/// Whether to go on after a line has been delivered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Read the next line.
+    Continue,
+    /// Stop here; the bytes not yet read stay buffered for the next call.
+    Stop,
+}
+
+/// A chunk-fed reader of newline-delimited events.
+#[derive(Debug)]
+pub struct Stream {
+    options: ParseOptions,
+    /// The start of a line whose end has not arrived.
+    pending: Vec<u8>,
+    /// Bytes not yet read when a delivery stopped the stream; read first next time.
+    leftover: Vec<u8>,
+    /// Number of the line `pending` starts (1-based).
+    line: usize,
+    /// Stream offset where `pending` starts.
+    offset: usize,
+    /// Set while the rest of an over-long line streams by.
+    skipping: bool,
+}
+
+impl Default for Stream {
+    fn default() -> Stream {
+        Stream::new(ParseOptions::default())
+    }
+}
+
+type Deliver<'d> = dyn FnMut(Result<Event, Error>) -> Flow + 'd;
+
+impl Stream {
+    /// A stream that parses each line with `options`.
+    pub fn new(options: ParseOptions) -> Stream {
+        Stream {
+            options,
+            pending: Vec::new(),
+            leftover: Vec::new(),
+            line: 1,
+            offset: 0,
+            skipping: false,
+        }
+    }
+
+    /// Feeds bytes. For each complete line, `deliver` receives its event or its error (whose
+    /// position counts lines and bytes from the start of the stream). Returns [`Flow::Stop`]
+    /// when `deliver` stopped; the bytes not read yet are kept and read first by the next
+    /// call.
+    pub fn feed(
+        &mut self,
+        chunk: &[u8],
+        mut deliver: impl FnMut(Result<Event, Error>) -> Flow,
+    ) -> Flow {
+        if self.leftover.is_empty() {
+            return self.read(chunk, &mut deliver);
+        }
+        let mut joined = std::mem::take(&mut self.leftover);
+        joined.extend_from_slice(chunk);
+        self.read(&joined, &mut deliver)
+    }
+
+    /// Ends the stream: bytes kept by a stop are read, and a last line without a newline is
+    /// delivered.
+    pub fn finish(&mut self, mut deliver: impl FnMut(Result<Event, Error>) -> Flow) -> Flow {
+        let leftover = std::mem::take(&mut self.leftover);
+        if self.read(&leftover, &mut deliver) == Flow::Stop {
+            return Flow::Stop;
+        }
+        if std::mem::take(&mut self.skipping) {
+            return Flow::Continue;
+        }
+        let line = std::mem::take(&mut self.pending);
+        if line.is_empty() {
+            return Flow::Continue;
+        }
+        self.line_done(&line, &mut deliver)
+    }
+
+    /// The number of the next line to be read (1-based).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Bytes held for a line not yet complete (and any left by a stop).
+    pub fn buffered(&self) -> usize {
+        self.pending.len() + self.leftover.len()
+    }
+
+    fn read(&mut self, mut chunk: &[u8], deliver: &mut Deliver<'_>) -> Flow {
+        if !self.pending.is_empty() || self.skipping {
+            // Finish the line begun in an earlier chunk first.
+            let Some(end) = chunk.iter().position(|&b| b == b'\n') else {
+                self.hold(chunk, deliver);
+                return Flow::Continue;
+            };
+            let head = &chunk[..end];
+            chunk = &chunk[end + 1..];
+            if !self.skipping && self.fits(head.len()) {
+                let mut line = std::mem::take(&mut self.pending);
+                line.extend_from_slice(head);
+                let flow = self.line_done(&line, deliver);
+                line.clear();
+                self.pending = line;
+                if flow == Flow::Stop {
+                    self.leftover.extend_from_slice(chunk);
+                    return Flow::Stop;
+                }
+            } else {
+                if !self.skipping {
+                    self.too_long(deliver);
+                }
+                self.offset += self.pending.len() + head.len() + 1;
+                self.line += 1;
+                self.pending.clear();
+                self.skipping = false;
+            }
+        }
+        while let Some(end) = chunk.iter().position(|&b| b == b'\n') {
+            let line = &chunk[..end];
+            chunk = &chunk[end + 1..];
+            if self.line_done(line, deliver) == Flow::Stop {
+                self.leftover.extend_from_slice(chunk);
+                return Flow::Stop;
+            }
+        }
+        self.hold(chunk, deliver);
+        Flow::Continue
+    }
+
+    fn fits(&self, more: usize) -> bool {
+        self.pending.len() + more <= self.options.limits.max_input_bytes
+    }
+
+    /// Keeps the start of an unfinished line, unless it is already too long.
+    fn hold(&mut self, part: &[u8], deliver: &mut Deliver<'_>) {
+        if self.skipping {
+            self.offset += part.len();
+        } else if self.fits(part.len()) {
+            self.pending.extend_from_slice(part);
+        } else {
+            self.too_long(deliver);
+            self.offset += self.pending.len() + part.len();
+            self.pending = Vec::new();
+            self.skipping = true;
+        }
+    }
+
+    /// Reports the current line as too long. The stream goes on whatever `deliver` answers:
+    /// nothing of that line is kept to be read again.
+    fn too_long(&mut self, deliver: &mut Deliver<'_>) {
+        let limit = self.options.limits.max_input_bytes;
+        let message = format!("line longer than the limit of {limit} bytes");
+        let position = Position {
+            offset: self.offset,
+            line: self.line,
+            column: 1,
+        };
+        deliver(Err(
+            Error::new(ErrorCode::InputTooLarge, message).with_position(position)
+        ));
+    }
+
+    /// Parses one complete line (without its `\n`) and moves the counters past it.
+    fn line_done(&mut self, line: &[u8], deliver: &mut Deliver<'_>) -> Flow {
+        let (number, offset) = (self.line, self.offset);
+        self.line += 1;
+        self.offset += line.len() + 1;
+        let text = line.strip_suffix(b"\r").unwrap_or(line);
+        if text.iter().all(|b| matches!(b, b' ' | b'\t')) {
+            return Flow::Continue;
+        }
+        let result =
+            Event::parse_with(text, &self.options).map_err(|e| e.in_stream(number, offset));
+        deliver(result)
+    }
+}
+
+/// Reads every event of a newline-delimited source: each item is a line's event or its error.
+pub fn read_events(
+    mut source: impl Read,
+    options: ParseOptions,
+) -> impl Iterator<Item = Result<Event, Error>> {
+    let mut stream = Stream::new(options);
+    let mut ready = std::collections::VecDeque::new();
+    let mut done = false;
+    let mut buf = vec![0u8; 64 * 1024];
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(item) = ready.pop_front() {
+                return Some(item);
+            }
+            if done {
+                return None;
+            }
+            let collect = |item| {
+                ready.push_back(item);
+                Flow::Continue
+            };
+            match source.read(&mut buf) {
+                Ok(0) => {
+                    done = true;
+                    stream.finish(collect);
+                }
+                Ok(n) => {
+                    stream.feed(&buf[..n], collect);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    done = true;
+                    let message = format!("reading the stream failed: {e}");
+                    ready.push_back(Err(Error::new(ErrorCode::InvalidArgument, message)));
+                }
+            }
+        }
+    })
+}
