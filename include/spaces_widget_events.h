@@ -68,11 +68,24 @@ typedef struct swe_error swe_error;
 typedef struct swe_event swe_event;
 
 /**
+ * A decoded Webex id (`ciscospark://<cluster>/<TYPE>/<local id>`). Made by `swe_id_parse`,
+ * freed with `swe_id_free`. Immutable: any thread may read one.
+ */
+typedef struct swe_id swe_id;
+
+/**
  * How text is parsed. Made with `swe_parse_options_new`, freed with `swe_parse_options_free`.
  * Set it up on one thread; once set up, any number of threads may parse with it at once
  * (parsing only reads it). Changing it while another thread parses with it is not allowed.
  */
 typedef struct swe_parse_options swe_parse_options;
+
+/**
+ * A reader of newline-delimited events fed in chunks split anywhere. Not thread-safe: use one
+ * from one thread at a time (it may move between threads). Made by `swe_stream_new`, freed
+ * with `swe_stream_free`.
+ */
+typedef struct swe_stream swe_stream;
 
 /**
  * The result of every fallible function: `SWE_OK` (0) or a negative `SWE_ERROR_*` code.
@@ -431,6 +444,134 @@ typedef struct {
 } swe_call_view;
 
 /**
+ * `memberships:created` and `memberships:deleted` data.
+ */
+typedef struct {
+  /**
+   * `id`: the membership.
+   */
+  swe_str id;
+  /**
+   * `roomId`.
+   */
+  swe_str room_id;
+  /**
+   * `personId`: the member.
+   */
+  swe_str person_id;
+  /**
+   * `personEmail`.
+   */
+  swe_str person_email;
+  /**
+   * `created`.
+   */
+  swe_timestamp created;
+  /**
+   * `actorId`, or else the envelope's copy.
+   */
+  swe_str actor_id;
+  /**
+   * `actorName`.
+   */
+  swe_str actor_name;
+} swe_membership_view;
+
+/**
+ * `calls:memberships:*` data (2017 to 2020).
+ */
+typedef struct {
+  /**
+   * `actorId`, or else the envelope's copy.
+   */
+  swe_str actor_id;
+  /**
+   * `actorName`.
+   */
+  swe_str actor_name;
+  /**
+   * `roomId`.
+   */
+  swe_str room_id;
+} swe_call_membership_view;
+
+/**
+ * `notification:created` and `notification:clicked` data.
+ */
+typedef struct {
+  /**
+   * `username`.
+   */
+  swe_str username;
+  /**
+   * `message`.
+   */
+  swe_str message;
+  /**
+   * `avatar`.
+   */
+  swe_str avatar;
+  /**
+   * `alertType`.
+   */
+  swe_str alert_type;
+  /**
+   * `notificationId`.
+   */
+  swe_str notification_id;
+  /**
+   * `notification` as compact JSON (often a placeholder string).
+   */
+  swe_str notification_json;
+} swe_notification_view;
+
+/**
+ * `mention:clicked` data.
+ */
+typedef struct {
+  /**
+   * `id`: the mentioned person or group.
+   */
+  swe_str id;
+  /**
+   * `type`, e.g. `person`.
+   */
+  swe_str mention_type;
+} swe_mention_clicked_view;
+
+/**
+ * `activity:changed` data.
+ */
+typedef struct {
+  /**
+   * `name`, e.g. `meet`.
+   */
+  swe_str name;
+  /**
+   * `displayName`.
+   */
+  swe_str display_name;
+  /**
+   * `type`.
+   */
+  swe_str activity_type;
+} swe_activity_view;
+
+/**
+ * `add:clicked`, `profile:clicked` and `user_signout:clicked` data.
+ */
+typedef struct {
+  /**
+   * `id`: the current user, when sent.
+   */
+  swe_str id;
+  /**
+   * `displayName`.
+   */
+  swe_str display_name;
+} swe_user_view;
+
+/**
  * A warning code: `SWE_WARNING_*`. New codes may be added.
  */
 typedef uint32_t swe_warning_code;
@@ -466,6 +607,36 @@ typedef uint32_t swe_syntax;
  * A limit, passed as an integer to `swe_parse_options_set_limit`.
  */
 typedef uint32_t swe_limit;
+
+/**
+ * Receives a bad line's error (borrowed for the call; its line and offset count from the
+ * start of the stream), or a listener's refusal of a line's event. Returns 0 to go on;
+ * non-zero stops the feed, which then fails with `SWE_ERROR_LISTENER` and keeps the unread
+ * bytes for the next call.
+ */
+typedef int32_t (*swe_stream_error_fn)(void *user_data, const swe_error *error);
+
+/**
+ * What a stream has read so far.
+ */
+typedef struct {
+  /**
+   * Events delivered to the emitter.
+   */
+  size_t events;
+  /**
+   * Lines that failed (parse errors and refusals).
+   */
+  size_t errors;
+  /**
+   * The number of the next line to be read (1-based).
+   */
+  size_t next_line;
+  /**
+   * Bytes held for a line not yet complete.
+   */
+  size_t buffered;
+} swe_stream_stats;
 
 /**
  * Flags for `swe_event_to_json`, or-ed together.
@@ -1048,6 +1219,13 @@ swe_str swe_event_name(const swe_event *event);
 const char *swe_kind_name(swe_kind kind);
 
 /**
+ * The kind an event name means (`len` bytes of UTF-8; old and dot-separated names included),
+ * e.g. for a JSON listener to dispatch on the name it receives; `SWE_KIND_UNKNOWN` for any
+ * other name, invalid UTF-8 or (NULL, n > 0).
+ */
+swe_kind swe_kind_from_name(const char *name, size_t len);
+
+/**
  * Fills `*view_out` with the event's envelope: kind, names, resource, event, actor, action,
  * warning count. Errors: `SWE_ERROR_NULL_ARGUMENT`.
  */
@@ -1096,6 +1274,52 @@ swe_status swe_event_room(const swe_event *event, swe_room_view *view_out, swe_e
 swe_status swe_event_call(const swe_event *event, swe_call_view *view_out, swe_error **error_out);
 
 /**
+ * Fills `*view_out` with the data of a `memberships:created` or `memberships:deleted` event.
+ * Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+ */
+swe_status swe_event_membership(const swe_event *event,
+                                swe_membership_view *view_out,
+                                swe_error **error_out);
+
+/**
+ * Fills `*view_out` with the data of a `calls:memberships:*` event. Errors:
+ * `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+ */
+swe_status swe_event_call_membership(const swe_event *event,
+                                     swe_call_membership_view *view_out,
+                                     swe_error **error_out);
+
+/**
+ * Fills `*view_out` with the data of a `notification:created` or `notification:clicked`
+ * event. Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+ */
+swe_status swe_event_notification(const swe_event *event,
+                                  swe_notification_view *view_out,
+                                  swe_error **error_out);
+
+/**
+ * Fills `*view_out` with the data of a `mention:clicked` event. Errors:
+ * `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+ */
+swe_status swe_event_mention_clicked(const swe_event *event,
+                                     swe_mention_clicked_view *view_out,
+                                     swe_error **error_out);
+
+/**
+ * Fills `*view_out` with the data of an `activity:changed` event. Errors:
+ * `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+ */
+swe_status swe_event_activity(const swe_event *event,
+                              swe_activity_view *view_out,
+                              swe_error **error_out);
+
+/**
+ * Fills `*view_out` with the data of an `add:clicked`, `profile:clicked` or
+ * `user_signout:clicked` event. Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+ */
+swe_status swe_event_user(const swe_event *event, swe_user_view *view_out, swe_error **error_out);
+
+/**
  * How many warnings the event carries; 0 for a NULL event.
  */
 size_t swe_event_warning_count(const swe_event *event);
@@ -1135,6 +1359,59 @@ swe_status swe_event_data_json(const swe_event *event,
                                char **json_out,
                                size_t *len_out,
                                swe_error **error_out);
+
+/**
+ * Decodes an id (`len` bytes of UTF-8 at `text`): base64url or standard base64, padded or
+ * not, with or without non-zero trailing bits. On success `*id_out` owns the result (free with
+ * `swe_id_free`). Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_INVALID_UTF8`,
+ * `SWE_ERROR_INVALID_VALUE` when the text is not base64 or not a `ciscospark://` URI. Any
+ * thread.
+ */
+swe_status swe_id_parse(const char *text, size_t len, swe_id **id_out, swe_error **error_out);
+
+/**
+ * Frees an id. NULL is ignored.
+ */
+void swe_id_free(swe_id *id);
+
+/**
+ * The decoded URI, e.g. `ciscospark://us/PEOPLE/1f7d...`; absent for NULL.
+ */
+swe_str swe_id_uri(const swe_id *id);
+
+/**
+ * The cluster, e.g. `us` or `urn:TEAM:eu-central-1_k`; absent for NULL.
+ */
+swe_str swe_id_cluster(const swe_id *id);
+
+/**
+ * The object type, e.g. `PEOPLE`, `ROOM` (unknown types kept as they are); absent for NULL.
+ */
+swe_str swe_id_type(const swe_id *id);
+
+/**
+ * The local id (a UUID, or `<uuid>:<uuid>` for memberships, ...); absent for NULL.
+ */
+swe_str swe_id_local_id(const swe_id *id);
+
+/**
+ * Whether the parsed text was canonical: unpadded base64url with zero trailing bits. False
+ * for NULL.
+ */
+bool swe_id_was_canonical(const swe_id *id);
+
+/**
+ * Whether two ids name the same object: same type and local id, whatever their clusters and
+ * encodings. False when either is NULL.
+ */
+bool swe_id_equal(const swe_id *a, const swe_id *b);
+
+/**
+ * Writes the canonical encoding (unpadded base64url). On success `*text_out` owns a
+ * NUL-terminated string (free with `swe_string_free`) and `*len_out`, when not NULL, gets its
+ * length. Errors: `SWE_ERROR_NULL_ARGUMENT`.
+ */
+swe_status swe_id_encode(const swe_id *id, char **text_out, size_t *len_out, swe_error **error_out);
 
 /**
  * Makes options with the defaults: strict JSON, default limits, warnings kept as warnings.
@@ -1180,6 +1457,52 @@ swe_status swe_parse_options_set_warnings_as_errors(swe_parse_options *options,
  * Any thread.
  */
 const char *swe_status_str(swe_status status);
+
+/**
+ * Makes a stream that parses each line with `options` (NULL: strict JSON, default limits; a
+ * line longer than max-input-bytes is reported once and skipped without being kept). On
+ * success `*stream_out` owns it. Errors: `SWE_ERROR_NULL_ARGUMENT`.
+ */
+swe_status swe_stream_new(const swe_parse_options *options,
+                          swe_stream **stream_out,
+                          swe_error **error_out);
+
+/**
+ * Frees a stream; bytes of an unfinished line are dropped. NULL is ignored.
+ */
+void swe_stream_free(swe_stream *stream);
+
+/**
+ * Feeds `len` bytes (split anywhere, even inside a UTF-8 sequence). Each complete line's
+ * event is emitted to `emitter`; blank lines are skipped and a `\r` before `\n` dropped. A bad
+ * line, or a listener's refusal, goes to `on_error` (may be NULL) and the stream goes on.
+ * Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_LISTENER` when `on_error` returned non-zero
+ * (the unread bytes are kept and read first by the next call).
+ */
+swe_status swe_stream_feed(swe_stream *stream,
+                           const char *bytes,
+                           size_t len,
+                           const swe_emitter *emitter,
+                           swe_stream_error_fn on_error,
+                           void *user_data,
+                           swe_error **error_out);
+
+/**
+ * Ends the stream: a last line without a newline is read and delivered as by
+ * `swe_stream_feed`, with the same errors.
+ */
+swe_status swe_stream_finish(swe_stream *stream,
+                             const swe_emitter *emitter,
+                             swe_stream_error_fn on_error,
+                             void *user_data,
+                             swe_error **error_out);
+
+/**
+ * Fills `*stats_out` with what the stream has read so far. Errors: `SWE_ERROR_NULL_ARGUMENT`.
+ */
+swe_status swe_stream_get_stats(swe_stream *stream,
+                                swe_stream_stats *stats_out,
+                                swe_error **error_out);
 
 /**
  * Frees a string the library returned as owned (e.g. by `swe_event_to_json`). NULL is

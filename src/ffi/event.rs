@@ -8,8 +8,10 @@ use super::options::{options_or_default, swe_parse_options};
 use super::status::swe_status;
 use super::strings::{owned, swe_str};
 use super::views::{
-    SWE_KIND_UNKNOWN, Viewer, kind_cstr, swe_call_view, swe_envelope_view, swe_file_view, swe_kind,
-    swe_message_view, swe_room_view, swe_warning_view,
+    SWE_KIND_UNKNOWN, Viewer, kind_cstr, swe_activity_view, swe_call_membership_view,
+    swe_call_view, swe_envelope_view, swe_file_view, swe_kind, swe_membership_view,
+    swe_mention_clicked_view, swe_message_view, swe_notification_view, swe_room_view,
+    swe_user_view, swe_warning_view,
 };
 use crate::emit::{EmitOptions, Form};
 use crate::error::{Error, ErrorCode};
@@ -127,6 +129,19 @@ pub extern "C" fn swe_kind_name(kind: swe_kind) -> *const c_char {
     guard_value(std::ptr::null(), || match Kind::from_u32(kind) {
         None | Some(Kind::Unknown) => std::ptr::null(),
         Some(kind) => kind_cstr(kind).as_ptr(),
+    })
+}
+
+/// The kind an event name means (`len` bytes of UTF-8; old and dot-separated names included),
+/// e.g. for a JSON listener to dispatch on the name it receives; `SWE_KIND_UNKNOWN` for any
+/// other name, invalid UTF-8 or (NULL, n > 0).
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_kind_from_name(name: *const c_char, len: usize) -> swe_kind {
+    guard_value(SWE_KIND_UNKNOWN, || {
+        match super::boundary::str_in(name, len, "name") {
+            Ok(name) => Kind::from_name(name).as_u32(),
+            Err(_) => SWE_KIND_UNKNOWN,
+        }
     })
 }
 
@@ -260,6 +275,134 @@ pub extern "C" fn swe_event_call(
         out.write(Viewer(event).call());
         Ok(())
     })
+}
+
+/// Fills a view of one data shape, or fails with `SWE_ERROR_WRONG_KIND`.
+fn shape_view<V>(
+    event: *const swe_event,
+    view_out: *mut V,
+    error_out: *mut *mut swe_error,
+    shape: Shape,
+    what: &str,
+    fill: fn(&Viewer<'_>) -> V,
+) -> swe_status {
+    guard(error_out, || {
+        let out = Out::new(view_out, "view_out")?;
+        let event = self::event(event)?;
+        if event.shape() != shape {
+            return Err(wrong_kind(event, what));
+        }
+        out.write(fill(&Viewer(event)));
+        Ok(())
+    })
+}
+
+/// Fills `*view_out` with the data of a `memberships:created` or `memberships:deleted` event.
+/// Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_event_membership(
+    event: *const swe_event,
+    view_out: *mut swe_membership_view,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    shape_view(
+        event,
+        view_out,
+        error_out,
+        Shape::Membership,
+        "a memberships event",
+        |v| v.membership(),
+    )
+}
+
+/// Fills `*view_out` with the data of a `calls:memberships:*` event. Errors:
+/// `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_event_call_membership(
+    event: *const swe_event,
+    view_out: *mut swe_call_membership_view,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    shape_view(
+        event,
+        view_out,
+        error_out,
+        Shape::CallMembership,
+        "a call membership event",
+        |v| v.call_membership(),
+    )
+}
+
+/// Fills `*view_out` with the data of a `notification:created` or `notification:clicked`
+/// event. Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_event_notification(
+    event: *const swe_event,
+    view_out: *mut swe_notification_view,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    shape_view(
+        event,
+        view_out,
+        error_out,
+        Shape::Notification,
+        "a notification event",
+        |v| v.notification(),
+    )
+}
+
+/// Fills `*view_out` with the data of a `mention:clicked` event. Errors:
+/// `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_event_mention_clicked(
+    event: *const swe_event,
+    view_out: *mut swe_mention_clicked_view,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    shape_view(
+        event,
+        view_out,
+        error_out,
+        Shape::Mention,
+        "mention:clicked",
+        |v| v.mention_clicked(),
+    )
+}
+
+/// Fills `*view_out` with the data of an `activity:changed` event. Errors:
+/// `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_event_activity(
+    event: *const swe_event,
+    view_out: *mut swe_activity_view,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    shape_view(
+        event,
+        view_out,
+        error_out,
+        Shape::Activity,
+        "activity:changed",
+        |v| v.activity(),
+    )
+}
+
+/// Fills `*view_out` with the data of an `add:clicked`, `profile:clicked` or
+/// `user_signout:clicked` event. Errors: `SWE_ERROR_NULL_ARGUMENT`, `SWE_ERROR_WRONG_KIND`.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_event_user(
+    event: *const swe_event,
+    view_out: *mut swe_user_view,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    shape_view(
+        event,
+        view_out,
+        error_out,
+        Shape::User,
+        "a user event",
+        |v| v.user(),
+    )
 }
 
 /// How many warnings the event carries; 0 for a NULL event.

@@ -288,6 +288,88 @@ pub struct swe_call_view {
     pub call_correlation_id: swe_str,
 }
 
+/// `memberships:created` and `memberships:deleted` data.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct swe_membership_view {
+    /// `id`: the membership.
+    pub id: swe_str,
+    /// `roomId`.
+    pub room_id: swe_str,
+    /// `personId`: the member.
+    pub person_id: swe_str,
+    /// `personEmail`.
+    pub person_email: swe_str,
+    /// `created`.
+    pub created: swe_timestamp,
+    /// `actorId`, or else the envelope's copy.
+    pub actor_id: swe_str,
+    /// `actorName`.
+    pub actor_name: swe_str,
+}
+
+/// `calls:memberships:*` data (2017 to 2020).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct swe_call_membership_view {
+    /// `actorId`, or else the envelope's copy.
+    pub actor_id: swe_str,
+    /// `actorName`.
+    pub actor_name: swe_str,
+    /// `roomId`.
+    pub room_id: swe_str,
+}
+
+/// `notification:created` and `notification:clicked` data.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct swe_notification_view {
+    /// `username`.
+    pub username: swe_str,
+    /// `message`.
+    pub message: swe_str,
+    /// `avatar`.
+    pub avatar: swe_str,
+    /// `alertType`.
+    pub alert_type: swe_str,
+    /// `notificationId`.
+    pub notification_id: swe_str,
+    /// `notification` as compact JSON (often a placeholder string).
+    pub notification_json: swe_str,
+}
+
+/// `mention:clicked` data.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct swe_mention_clicked_view {
+    /// `id`: the mentioned person or group.
+    pub id: swe_str,
+    /// `type`, e.g. `person`.
+    pub mention_type: swe_str,
+}
+
+/// `activity:changed` data.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct swe_activity_view {
+    /// `name`, e.g. `meet`.
+    pub name: swe_str,
+    /// `displayName`.
+    pub display_name: swe_str,
+    /// `type`.
+    pub activity_type: swe_str,
+}
+
+/// `add:clicked`, `profile:clicked` and `user_signout:clicked` data.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct swe_user_view {
+    /// `id`: the current user, when sent.
+    pub id: swe_str,
+    /// `displayName`.
+    pub display_name: swe_str,
+}
+
 /// One warning on an event.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -490,6 +572,59 @@ impl Viewer<'_> {
             actor_id: self.field(Field::ActorId),
             actor_name: self.field(Field::ActorName),
             tags_json: self.raw(Field::Tags),
+        }
+    }
+
+    pub(crate) fn membership(&self) -> swe_membership_view {
+        swe_membership_view {
+            id: self.field(Field::Id),
+            room_id: self.field(Field::RoomId),
+            person_id: self.field(Field::PersonId),
+            person_email: self.field(Field::PersonEmail),
+            created: self.timestamp(Field::Created),
+            actor_id: self.text(self.0.actor_id()),
+            actor_name: self.field(Field::ActorName),
+        }
+    }
+
+    pub(crate) fn call_membership(&self) -> swe_call_membership_view {
+        swe_call_membership_view {
+            actor_id: self.text(self.0.actor_id()),
+            actor_name: self.field(Field::ActorName),
+            room_id: self.field(Field::RoomId),
+        }
+    }
+
+    pub(crate) fn notification(&self) -> swe_notification_view {
+        swe_notification_view {
+            username: self.field(Field::Username),
+            message: self.field(Field::Message),
+            avatar: self.field(Field::Avatar),
+            alert_type: self.field(Field::AlertType),
+            notification_id: self.field(Field::NotificationId),
+            notification_json: self.raw(Field::Notification),
+        }
+    }
+
+    pub(crate) fn mention_clicked(&self) -> swe_mention_clicked_view {
+        swe_mention_clicked_view {
+            id: self.field(Field::Id),
+            mention_type: self.field(Field::Type),
+        }
+    }
+
+    pub(crate) fn activity(&self) -> swe_activity_view {
+        swe_activity_view {
+            name: self.field(Field::Name),
+            display_name: self.field(Field::DisplayName),
+            activity_type: self.field(Field::Type),
+        }
+    }
+
+    pub(crate) fn user(&self) -> swe_user_view {
+        swe_user_view {
+            id: self.field(Field::Id),
+            display_name: self.field(Field::DisplayName),
         }
     }
 
