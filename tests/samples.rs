@@ -367,3 +367,115 @@ fn strict_mode_rejects_literal_syntax_precisely() {
         "expected a key in quotes, found `resource`"
     );
 }
+
+fn message_with(field: &str, value: &str) -> Event {
+    Event::parse(format!(
+        r#"{{"resource":"messages","event":"created","data":{{"id":"{MESSAGE}","roomId":"{ROOM}","roomType":"group","personId":"{ACTOR}","created":"2021-03-04T17:33:56.767Z","{field}":{value}}}}}"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn every_shape_of_mentioned_people_reads_and_re_emits_as_it_arrived() {
+    let cases: [(&str, Option<MentionsKind>, Vec<Option<&str>>); 6] = [
+        ("null", None, vec![]),
+        ("[]", Some(MentionsKind::List), vec![]),
+        (
+            r#"[{"id":"a"},{"x":1}]"#,
+            Some(MentionsKind::List),
+            vec![Some("a"), None],
+        ),
+        (
+            r#"["a","b"]"#,
+            Some(MentionsKind::List),
+            vec![Some("a"), Some("b")],
+        ),
+        (
+            r#"{"items":[{"id":"a"}]}"#,
+            Some(MentionsKind::Items),
+            vec![Some("a")],
+        ),
+        (r#"{"count":2}"#, Some(MentionsKind::Other), vec![]),
+    ];
+    for (value, kind, ids) in cases {
+        let e = message_with("mentionedPeople", value);
+        let Data::Message(m) = e.data() else {
+            panic!("a message")
+        };
+        let got = m.mentioned_people();
+        assert_eq!(got.as_ref().map(|(k, _)| *k), kind, "{value}");
+        assert_eq!(got.map(|(_, ids)| ids).unwrap_or_default(), ids, "{value}");
+        assert_eq!(e.data_json("mentionedPeople").as_deref(), Some(value));
+    }
+}
+
+#[test]
+fn every_shape_of_files_reads_and_re_emits_as_it_arrived() {
+    let value = r#"["http://a/1",{"url":"http://a/2","displayName":"b.pdf","fileSize":-3},7]"#;
+    let e = message_with("files", value);
+    let Data::Message(m) = e.data() else {
+        panic!("a message")
+    };
+    let files: Vec<_> = m
+        .files()
+        .unwrap()
+        .map(|f| (f.form(), f.url(), f.size()))
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            (FileForm::Url, Some("http://a/1"), None),
+            (FileForm::Object, Some("http://a/2"), None),
+            (FileForm::Other, None, None),
+        ]
+    );
+    assert_eq!(e.data_json("files").as_deref(), Some(value));
+}
+
+#[test]
+fn every_shape_of_team_id_and_call() {
+    let room = |team: &str| {
+        Event::parse(format!(
+            r#"{{"resource":"rooms","event":"read","data":{{"id":"{ROOM}","type":"group","lastActivity":"2016-04-21T19:12:48.920Z","teamId":{team}}}}}"#
+        ))
+        .unwrap()
+    };
+    let team = "Y2lzY29zcGFyazovL3VzL1RFQU0vNjRlNDVhZTAtYzQ2Yi0xMWU1LTlkZjktMGQ0MWUzNDIxOTcz";
+    for (value, kind, warned) in [
+        (format!("\"{team}\""), Some(TeamKind::Id), false),
+        ("\"\"".to_string(), Some(TeamKind::NoTeam), false),
+        (
+            "\"Y2lzY29zcGFyazovL3VzL1RFQU0vdW5kZWZpbmVk\"".to_string(),
+            Some(TeamKind::Undefined),
+            false,
+        ),
+        (format!("\"{ROOM}\""), Some(TeamKind::Id), true),
+        ("null".to_string(), None, false),
+    ] {
+        let e = room(&value);
+        let Data::Room(r) = e.data() else {
+            panic!("a room")
+        };
+        assert_eq!(r.team().map(|t| t.kind), kind, "{value}");
+        assert_eq!(e.warnings().len(), usize::from(warned), "{value}");
+    }
+    let call = |value: &str| {
+        let e = Event::parse(format!(
+            r#"{{"resource":"calls","event":"created","data":{{"call":{value}}}}}"#
+        ))
+        .unwrap();
+        let Data::Call(c) = e.data() else {
+            panic!("a call")
+        };
+        c.call().map(|info| (info.kind(), info.json().to_string()))
+    };
+    assert_eq!(call("null"), None);
+    assert_eq!(
+        call("[1,{}]"),
+        Some((CallKind::Other, "[1,{}]".to_string()))
+    );
+    assert_eq!(
+        call(r#""[Call Object]""#),
+        Some((CallKind::Placeholder, r#""[Call Object]""#.to_string()))
+    );
+}
