@@ -377,7 +377,12 @@ fn message_with(field: &str, value: &str) -> Event {
 
 #[test]
 fn every_shape_of_mentioned_people_reads_and_re_emits_as_it_arrived() {
-    let cases: [(&str, Option<MentionsKind>, Vec<Option<&str>>); 6] = [
+    type Case = (
+        &'static str,
+        Option<MentionsKind>,
+        Vec<Option<&'static str>>,
+    );
+    let cases: [Case; 6] = [
         ("null", None, vec![]),
         ("[]", Some(MentionsKind::List), vec![]),
         (
