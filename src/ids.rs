@@ -275,8 +275,96 @@ pub(crate) enum IdProblem {
     UnexpectedType(String),
 }
 
+/// The base64url alphabet's values; 0xFF for every other byte.
+const URL_SAFE_VALUES: [u8; 256] = {
+    let mut table = [0xFF; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut i = 0;
+    while i < 64 {
+        table[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// `ciscospark:/` encoded: the first sixteen characters of every canonical Webex id.
+const SCHEME_ENCODED: &[u8] = b"Y2lzY29zcGFyazov";
+
+/// The check of [`check`] for the ids events carry nearly always: canonical base64url of a
+/// `ciscospark://` URI. `None` sends every other id to the general path, which names what is
+/// wrong with it.
+fn check_canonical(encoded: &str, expected: IdType) -> Option<Option<IdProblem>> {
+    let rest = encoded.as_bytes().strip_prefix(SCHEME_ENCODED)?;
+    let mut out = [0u8; 192];
+    if rest.len() / 4 * 3 + 2 > out.len() || rest.len() % 4 == 1 {
+        return None;
+    }
+    let value = |c: u8| u32::from(URL_SAFE_VALUES[c as usize]);
+    let mut n = 0;
+    let mut groups = rest.chunks_exact(4);
+    for group in &mut groups {
+        let (a, b, c, d) = (
+            value(group[0]),
+            value(group[1]),
+            value(group[2]),
+            value(group[3]),
+        );
+        if (a | b | c | d) & 0x80 != 0 {
+            return None;
+        }
+        let bits = a << 18 | b << 12 | c << 6 | d;
+        out[n..n + 3].copy_from_slice(&bits.to_be_bytes()[1..]);
+        n += 3;
+    }
+    match *groups.remainder() {
+        [] => {}
+        [a, b] => {
+            let (a, b) = (value(a), value(b));
+            if (a | b) & 0x80 != 0 || b & 0x0F != 0 {
+                return None;
+            }
+            out[n] = (a << 2 | b >> 4) as u8;
+            n += 1;
+        }
+        [a, b, c] => {
+            let (a, b, c) = (value(a), value(b), value(c));
+            if (a | b | c) & 0x80 != 0 || c & 0x03 != 0 {
+                return None;
+            }
+            let bits = a << 10 | b << 4 | c >> 2;
+            out[n..n + 2].copy_from_slice(&(bits as u16).to_be_bytes());
+            n += 2;
+        }
+        _ => return None,
+    }
+    // What follows `ciscospark:/` must be `/<cluster>/<TYPE>/<local id>`, in UTF-8 (nearly
+    // always ASCII, which is checked a word at a time).
+    let tail = out[..n].strip_prefix(b"/")?;
+    if !tail.is_ascii() {
+        std::str::from_utf8(tail).ok()?;
+    }
+    let cluster_end = tail.iter().position(|&b| b == b'/').filter(|&i| i > 0)?;
+    let rest = &tail[cluster_end + 1..];
+    let ty_end = rest
+        .iter()
+        .position(|&b| b == b'/')
+        .filter(|&i| i > 0 && i + 1 < rest.len())?;
+    let ty = std::str::from_utf8(&rest[..ty_end]).ok()?;
+    if !expected.accepts(ty) {
+        return Some(Some(IdProblem::UnexpectedType(ty.to_string())));
+    }
+    Some(None)
+}
+
 /// Checks an id found in an event against the type its field expects.
 pub(crate) fn check(encoded: &str, expected: IdType) -> Option<IdProblem> {
+    match check_canonical(encoded, expected) {
+        Some(result) => result,
+        None => check_general(encoded, expected),
+    }
+}
+
+fn check_general(encoded: &str, expected: IdType) -> Option<IdProblem> {
     // Ids are short: decode them on the stack, and on the heap only when one is not.
     let mut stack = [0u8; 192];
     let mut heap = Vec::new();
@@ -303,4 +391,49 @@ pub(crate) fn check(encoded: &str, expected: IdType) -> Option<IdProblem> {
         return Some(IdProblem::UnexpectedType(ty.to_string()));
     }
     (!canonical).then_some(IdProblem::NotCanonical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn encode(text: &str) -> String {
+        URL_SAFE.encode(text.as_bytes())
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_check_agrees_with_the_general_one(
+            cluster in "[a-z:_0-9-]{0,12}",
+            ty in "(PEOPLE|ROOM|TEAM|PERSON|[A-Z]{0,6})",
+            local in "\\PC{0,40}",
+            noise in "[A-Za-z0-9+/=_-]{0,3}",
+            padded in any::<bool>(),
+        ) {
+            let uri = format!("ciscospark://{cluster}/{ty}/{local}");
+            let mut id = encode(&uri);
+            if padded {
+                id.push_str(&"=".repeat((4 - id.len() % 4) % 4));
+            }
+            for text in [id.clone(), format!("{id}{noise}"), id[..id.len() / 2].to_string()] {
+                for expected in [IdType::People, IdType::Room, IdType::Team, IdType::Any] {
+                    let fast = check_canonical(&text, expected);
+                    if let Some(result) = fast {
+                        prop_assert_eq!(result, check_general(&text, expected), "{}", text);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_check_takes_canonical_ids() {
+        let id = encode("ciscospark://us/PEOPLE/1f7de5cb-8561-4671-bc03-bc974314442d");
+        assert_eq!(check_canonical(&id, IdType::People), Some(None));
+        assert_eq!(
+            check_canonical(&id, IdType::Room),
+            Some(Some(IdProblem::UnexpectedType("PEOPLE".to_string())))
+        );
+    }
 }

@@ -265,6 +265,11 @@ impl Shape {
     }
 
     pub(crate) fn spec(self, field: Field) -> Option<&'static FieldSpec> {
-        self.fields().iter().find(|spec| spec.field == field)
+        // Shapes have at most sixteen fields: a scan of their field bytes is short.
+        let fields = self.fields();
+        let index = fields
+            .iter()
+            .position(|spec| spec.field as u8 == field as u8)?;
+        Some(&fields[index])
     }
 }

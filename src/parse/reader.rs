@@ -106,7 +106,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips white space, and in literal mode comments.
+    #[inline]
     pub(crate) fn skip_ws(&mut self) -> Parsed<()> {
+        // Compact JSON, the common case, has no white space between tokens.
+        if self.peek().is_some_and(|b| b > b' ' && b != b'/') {
+            return Ok(());
+        }
         loop {
             match self.peek() {
                 Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
@@ -310,10 +315,21 @@ impl<'a> Reader<'a> {
 
     /// Index of the first byte from `from` that ends a plain run of string content.
     fn scan_plain(&self, from: usize, quote: u8) -> usize {
-        let rest = &self.bytes[from..];
-        rest.iter()
+        let bytes = self.bytes;
+        let mut i = from;
+        // Eight bytes at a time: most string content is plain.
+        while let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            let found = special_bytes(word, quote);
+            if found != 0 {
+                return i + (found.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        bytes[i..]
+            .iter()
             .position(|&b| b == quote || b == b'\\' || b < 0x20)
-            .map_or(self.bytes.len(), |i| from + i)
+            .map_or(bytes.len(), |at| i + at)
     }
 
     fn check_string_len(&self, start: usize, len: usize) -> Parsed<()> {
@@ -690,6 +706,19 @@ pub(crate) fn write_json_string(out: &mut impl Sink, s: &str) {
     }
     out.push_str(&s[plain..]);
     out.push_byte(b'"');
+}
+
+/// A word with the high bit set in each byte of `word` that is `quote`, a backslash or a
+/// control character; bytes past the first such one may be flagged wrongly, so only the
+/// lowest flag counts.
+fn special_bytes(word: u64, quote: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    zero_byte(word ^ (ONES * u64::from(quote)))
+        | zero_byte(word ^ (ONES * u64::from(b'\\')))
+        | control
 }
 
 pub(crate) fn is_ident_start(b: u8) -> bool {
