@@ -669,8 +669,17 @@ impl<'a> Reader<'a> {
     }
 
     fn copy_string(&mut self, out: &mut impl Sink) -> Parsed<()> {
-        let value = self.string_cow()?;
-        write_json_string(out, &value);
+        let double_quoted = self.peek() == Some(b'"');
+        match self.string_cow()? {
+            // Without escapes, a double-quoted JSON string holds no quote, backslash or
+            // control character: it is already written as JSON.stringify writes it.
+            Cow::Borrowed(plain) if double_quoted => {
+                out.push_byte(b'"');
+                out.push_str(plain);
+                out.push_byte(b'"');
+            }
+            value => write_json_string(out, &value),
+        }
         Ok(())
     }
 }
