@@ -22,6 +22,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/** The library version this header describes, as swe_version() reports it at run time. */
+#define SWE_VERSION_STRING "0.1.0"
 
 
 /**
@@ -1526,5 +1528,3 @@ uint32_t swe_abi_version(void);
 #endif  // __cplusplus
 
 #endif  /* SPACES_WIDGET_EVENTS_H */
-
-#define SWE_VERSION_STRING "0.1.0"

@@ -26,3 +26,10 @@ fn checked_in_header_matches_the_sources() {
         "include/spaces_widget_events.h is stale: run `make header` and commit the result"
     );
 }
+
+#[test]
+fn header_version_string_is_the_crate_version() {
+    let header = include_str!("../include/spaces_widget_events.h");
+    let expected = format!("#define SWE_VERSION_STRING \"{}\"", env!("CARGO_PKG_VERSION"));
+    assert!(header.contains(&expected), "cbindgen.toml's SWE_VERSION_STRING is stale");
+}

@@ -37,6 +37,9 @@ pub(crate) struct Draft<'a> {
     event: Option<Span>,
     /// Offset of a `data` (or `detail`) value met before the kind was known.
     deferred: Option<usize>,
+    /// Offsets of the values cross-field checks point at: the wrapper's name, data.actorId.
+    name_at: usize,
+    data_actor_at: usize,
 }
 
 pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> Parsed<Event> {
@@ -59,6 +62,8 @@ pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> P
         resource: None,
         event: None,
         deferred: None,
+        name_at: 0,
+        data_actor_at: 0,
     };
     draft.top()?;
     draft.finish()
@@ -116,6 +121,7 @@ impl<'a> Draft<'a> {
                         return Err(invalid(value_at, "name", "the event name is empty"));
                     }
                     self.wrapper_name = Some(span);
+                    self.name_at = value_at;
                     self.push_envelope(EnvelopeKey::Name, Value::Str(span), true);
                 }
                 "detail" => {
@@ -384,6 +390,9 @@ impl<'a> Draft<'a> {
             return Ok(());
         }
         let at = self.r.pos;
+        if field == Field::ActorId {
+            self.data_actor_at = at;
+        }
         let value = if self.r.take_null() {
             Value::Null
         } else {
@@ -896,7 +905,8 @@ impl<'a> Draft<'a> {
             self.str(resource),
             self.str(event)
         );
-        self.warn(WarningCode::NameMismatch, "name".to_string(), message, 0)
+        let at = self.name_at;
+        self.warn(WarningCode::NameMismatch, "name".to_string(), message, at)
     }
 
     fn check_actor(&mut self) -> Parsed<()> {
@@ -913,11 +923,12 @@ impl<'a> Draft<'a> {
         };
         if self.str(a) != self.str(b) {
             let message = "the envelope's actorId differs from data.actorId".to_string();
+            let at = self.data_actor_at;
             self.warn(
                 WarningCode::ActorMismatch,
                 "data.actorId".to_string(),
                 message,
-                0,
+                at,
             )?;
         }
         Ok(())
