@@ -6,11 +6,8 @@ use spaces_widget_events::{Event, ParseOptions};
 fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read(&path).expect("readable file");
-        let options = if path.ends_with(".js") {
-            ParseOptions::literal()
-        } else {
-            ParseOptions::default()
-        };
+        let options =
+            if path.ends_with(".js") { ParseOptions::literal() } else { ParseOptions::default() };
         match Event::parse_with(&text, &options) {
             Ok(event) => {
                 println!("{path}: {} ({:?})", event.name(), event.kind());

@@ -30,10 +30,7 @@ pub struct ListenerError {
 impl ListenerError {
     /// A refusal with a status and a message.
     pub fn new(status: i32, message: impl Into<String>) -> ListenerError {
-        ListenerError {
-            status,
-            message: message.into(),
-        }
+        ListenerError { status, message: message.into() }
     }
 }
 
@@ -75,10 +72,7 @@ impl Pattern {
     /// empty, has an empty segment, or a segment that mixes `*` with other characters.
     pub fn new(text: &str) -> Result<Pattern, Error> {
         let bad = |why: &str| {
-            Err(Error::new(
-                ErrorCode::InvalidArgument,
-                format!("invalid pattern `{text}`: {why}"),
-            ))
+            Err(Error::new(ErrorCode::InvalidArgument, format!("invalid pattern `{text}`: {why}")))
         };
         if text.is_empty() {
             return bad("it is empty");
@@ -92,10 +86,7 @@ impl Pattern {
             }
         }
         let kind = Some(Kind::from_name(text)).filter(|k| *k != Kind::Unknown);
-        Ok(Pattern {
-            text: text.into(),
-            kind,
-        })
+        Ok(Pattern { text: text.into(), kind })
     }
 
     /// The pattern as written.
@@ -109,10 +100,7 @@ impl Pattern {
             return kind == event.kind();
         }
         segments_match(&self.text, event.name())
-            || event
-                .kind()
-                .canonical_name()
-                .is_some_and(|name| segments_match(&self.text, name))
+            || event.kind().canonical_name().is_some_and(|name| segments_match(&self.text, name))
     }
 }
 
@@ -157,9 +145,7 @@ impl Default for Emitter {
 
 impl fmt::Debug for Emitter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Emitter")
-            .field("listeners", &self.snapshot().len())
-            .finish()
+        f.debug_struct("Emitter").field("listeners", &self.snapshot().len()).finish()
     }
 }
 
@@ -199,12 +185,8 @@ impl Emitter {
 
     fn subscribe(&self, pattern: Pattern, listener: Listener) -> Result<SubscriptionId, Error> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let subscription = Arc::new(Subscription {
-            id,
-            pattern,
-            listener,
-            active: AtomicBool::new(true),
-        });
+        let subscription =
+            Arc::new(Subscription { id, pattern, listener, active: AtomicBool::new(true) });
         let mut guard = self.lock();
         let mut list = Vec::with_capacity(guard.len() + 1);
         list.extend(guard.iter().cloned());
@@ -222,10 +204,7 @@ impl Emitter {
     pub fn off(&self, id: SubscriptionId) -> Result<(), Error> {
         let mut guard = self.lock();
         let Some(position) = guard.iter().position(|s| s.id == id) else {
-            return Err(Error::new(
-                ErrorCode::NotFound,
-                format!("no subscription with id {id}"),
-            ));
+            return Err(Error::new(ErrorCode::NotFound, format!("no subscription with id {id}")));
         };
         guard[position].active.store(false, Ordering::Release);
         let list: Vec<_> = guard
@@ -306,8 +285,6 @@ impl Emitter {
     fn lock(&self) -> MutexGuard<'_, Arc<Vec<Arc<Subscription>>>> {
         // A panic while the lock was held cannot leave the list half-changed: every change
         // is a single replace. So a poisoned lock is still good.
-        self.subscriptions
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.subscriptions.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

@@ -37,10 +37,7 @@ impl Event {
 
     /// The event as indented JSON, in the form it arrived in.
     pub fn to_json_pretty(&self) -> String {
-        self.to_json_with(EmitOptions {
-            pretty: true,
-            ..EmitOptions::default()
-        })
+        self.to_json_with(EmitOptions { pretty: true, ..EmitOptions::default() })
     }
 
     /// The event as JSON, written as `options` say.
@@ -54,13 +51,7 @@ impl Event {
     pub fn write_json(&self, out: &mut String, options: EmitOptions) {
         if options.pretty {
             let mut compact = String::with_capacity(self.text.len() + 64);
-            self.write_json(
-                &mut compact,
-                EmitOptions {
-                    pretty: false,
-                    ..options
-                },
-            );
+            self.write_json(&mut compact, EmitOptions { pretty: false, ..options });
             indent(&compact, out);
             return;
         }

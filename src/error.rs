@@ -131,21 +131,11 @@ impl Position {
     pub fn locate(text: &[u8], offset: usize) -> Position {
         let offset = offset.min(text.len());
         let before = &text[..offset];
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         // Count scalar values, not bytes: continuation bytes (10xxxxxx) do not start one.
-        let column = 1 + before[line_start..]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count();
-        Position {
-            offset,
-            line,
-            column,
-        }
+        let column = 1 + before[line_start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        Position { offset, line, column }
     }
 }
 
@@ -182,20 +172,13 @@ impl Error {
     }
 
     pub(crate) fn listener(status: i32, message: impl Into<String>) -> Error {
-        Error {
-            listener_status: status,
-            ..Error::new(ErrorCode::Listener, message)
-        }
+        Error { listener_status: status, ..Error::new(ErrorCode::Listener, message) }
     }
 
     /// Places an error found in one line of a stream: `line` is that line's number in the
     /// stream and `line_offset` the stream offset where it starts.
     pub(crate) fn in_stream(mut self, line: usize, line_offset: usize) -> Error {
-        let position = self.position.unwrap_or(Position {
-            offset: 0,
-            line: 1,
-            column: 1,
-        });
+        let position = self.position.unwrap_or(Position { offset: 0, line: 1, column: 1 });
         self.position = Some(Position {
             offset: line_offset + position.offset,
             line: line + position.line - 1,

@@ -94,10 +94,7 @@ impl WebexId {
             }
         };
         let uri = String::from_utf8(buf).map_err(|_| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                "not a Webex id: decodes to invalid UTF-8",
-            )
+            Error::new(ErrorCode::InvalidValue, "not a Webex id: decodes to invalid UTF-8")
         })?;
         WebexId::from_uri_parts(uri, canonical)
     }
@@ -115,13 +112,7 @@ impl WebexId {
                 "not a Webex id: not a ciscospark://<cluster>/<TYPE>/<local id> URI",
             ));
         };
-        Ok(WebexId {
-            cluster,
-            ty,
-            local,
-            canonical,
-            uri,
-        })
+        Ok(WebexId { cluster, ty, local, canonical, uri })
     }
 
     /// The decoded URI, e.g. `ciscospark://us/PEOPLE/1f7de5cb-...`.
@@ -190,11 +181,7 @@ fn split_uri(uri: &str) -> Option<(Range, Range, Range)> {
     if cluster_end == 0 || ty_end == 0 || local_start == uri.len() {
         return None;
     }
-    Some((
-        (base, base + cluster_end),
-        (ty_start, ty_start + ty_end),
-        (local_start, uri.len()),
-    ))
+    Some(((base, base + cluster_end), (ty_start, ty_start + ty_end), (local_start, uri.len())))
 }
 
 enum Decoded {
@@ -237,10 +224,7 @@ fn decode_into<'b>(encoded: &str, buf: &'b mut [u8]) -> Option<(bool, &'b [u8])>
 
 /// Whether the last character of an unpadded base64 text carries bits past the data.
 fn has_trailing_bits(bytes: &[u8]) -> bool {
-    let data = bytes
-        .iter()
-        .rposition(|&b| b != b'=')
-        .map_or(&bytes[..0], |i| &bytes[..=i]);
+    let data = bytes.iter().rposition(|&b| b != b'=').map_or(&bytes[..0], |i| &bytes[..=i]);
     let Some(&last) = data.last() else {
         return false;
     };
@@ -303,12 +287,7 @@ fn check_canonical(encoded: &str, expected: IdType) -> Option<Option<IdProblem>>
     let mut n = 0;
     let mut groups = rest.chunks_exact(4);
     for group in &mut groups {
-        let (a, b, c, d) = (
-            value(group[0]),
-            value(group[1]),
-            value(group[2]),
-            value(group[3]),
-        );
+        let (a, b, c, d) = (value(group[0]), value(group[1]), value(group[2]), value(group[3]));
         if (a | b | c | d) & 0x80 != 0 {
             return None;
         }
@@ -345,10 +324,7 @@ fn check_canonical(encoded: &str, expected: IdType) -> Option<Option<IdProblem>>
     }
     let cluster_end = tail.iter().position(|&b| b == b'/').filter(|&i| i > 0)?;
     let rest = &tail[cluster_end + 1..];
-    let ty_end = rest
-        .iter()
-        .position(|&b| b == b'/')
-        .filter(|&i| i > 0 && i + 1 < rest.len())?;
+    let ty_end = rest.iter().position(|&b| b == b'/').filter(|&i| i > 0 && i + 1 < rest.len())?;
     let ty = std::str::from_utf8(&rest[..ty_end]).ok()?;
     if !expected.accepts(ty) {
         return Some(Some(IdProblem::UnexpectedType(ty.to_string())));
@@ -368,11 +344,7 @@ fn check_general(encoded: &str, expected: IdType) -> Option<IdProblem> {
     // Ids are short: decode them on the stack, and on the heap only when one is not.
     let mut stack = [0u8; 192];
     let mut heap = Vec::new();
-    let fast = if is_bare_uuid(encoded) {
-        None
-    } else {
-        decode_into(encoded, &mut stack)
-    };
+    let fast = if is_bare_uuid(encoded) { None } else { decode_into(encoded, &mut stack) };
     let (canonical, decoded) = match fast {
         Some(result) => result,
         None => match decode(encoded, &mut heap) {

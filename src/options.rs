@@ -55,11 +55,7 @@ impl Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits {
-            max_input_bytes: 8 << 20,
-            max_depth: 64,
-            max_string_bytes: 1 << 20,
-        }
+        Limits { max_input_bytes: 8 << 20, max_depth: 64, max_string_bytes: 1 << 20 }
     }
 }
 
@@ -77,9 +73,6 @@ pub struct ParseOptions {
 impl ParseOptions {
     /// Default options with literal syntax.
     pub fn literal() -> ParseOptions {
-        ParseOptions {
-            syntax: Syntax::Literal,
-            ..ParseOptions::default()
-        }
+        ParseOptions { syntax: Syntax::Literal, ..ParseOptions::default() }
     }
 }

@@ -167,14 +167,8 @@ impl Stream {
     fn too_long(&mut self, deliver: &mut Deliver<'_>) {
         let limit = self.options.limits.max_input_bytes;
         let message = format!("line longer than the limit of {limit} bytes");
-        let position = Position {
-            offset: self.offset,
-            line: self.line,
-            column: 1,
-        };
-        deliver(Err(
-            Error::new(ErrorCode::InputTooLarge, message).with_position(position)
-        ));
+        let position = Position { offset: self.offset, line: self.line, column: 1 };
+        deliver(Err(Error::new(ErrorCode::InputTooLarge, message).with_position(position)));
     }
 
     /// Parses one complete line (without its `\n`) and moves the counters past it.

@@ -14,79 +14,31 @@ fn wrapped(name: &str) -> String {
 #[test]
 fn names_resolve_to_their_kind_and_keep_the_name_that_arrived() {
     let table = [
-        (
-            "messages:created",
-            Kind::MessagesCreated,
-            "messages:created",
-        ),
+        ("messages:created", Kind::MessagesCreated, "messages:created"),
         ("rooms:unread", Kind::RoomsUnread, "rooms:unread"),
         ("rooms:read", Kind::RoomsRead, "rooms:read"),
         ("calls:created", Kind::CallsCreated, "calls:created"),
         ("calls:connected", Kind::CallsConnected, "calls:connected"),
-        (
-            "calls:disconnected",
-            Kind::CallsDisconnected,
-            "calls:disconnected",
-        ),
+        ("calls:disconnected", Kind::CallsDisconnected, "calls:disconnected"),
         ("rooms:selected", Kind::RoomsSelected, "rooms:selected"),
-        (
-            "memberships:created",
-            Kind::MembershipsCreated,
-            "memberships:created",
-        ),
-        (
-            "memberships:deleted",
-            Kind::MembershipsDeleted,
-            "memberships:deleted",
-        ),
-        (
-            "notification:created",
-            Kind::NotificationCreated,
-            "notification:created",
-        ),
-        (
-            "notifications:created",
-            Kind::NotificationCreated,
-            "notification:created",
-        ),
-        (
-            "notification:clicked",
-            Kind::NotificationClicked,
-            "notification:clicked",
-        ),
+        ("memberships:created", Kind::MembershipsCreated, "memberships:created"),
+        ("memberships:deleted", Kind::MembershipsDeleted, "memberships:deleted"),
+        ("notification:created", Kind::NotificationCreated, "notification:created"),
+        ("notifications:created", Kind::NotificationCreated, "notification:created"),
+        ("notification:clicked", Kind::NotificationClicked, "notification:clicked"),
         ("mention:clicked", Kind::MentionClicked, "mention:clicked"),
-        (
-            "activity:changed",
-            Kind::ActivityChanged,
-            "activity:changed",
-        ),
+        ("activity:changed", Kind::ActivityChanged, "activity:changed"),
         ("add:clicked", Kind::AddClicked, "add:clicked"),
         ("profile:clicked", Kind::ProfileClicked, "profile:clicked"),
-        (
-            "user_signout:clicked",
-            Kind::UserSignoutClicked,
-            "user_signout:clicked",
-        ),
-        (
-            "memberships:connected",
-            Kind::CallMembershipsConnected,
-            "calls:memberships:connected",
-        ),
-        (
-            "memberships:declined",
-            Kind::CallMembershipsDeclined,
-            "calls:memberships:declined",
-        ),
+        ("user_signout:clicked", Kind::UserSignoutClicked, "user_signout:clicked"),
+        ("memberships:connected", Kind::CallMembershipsConnected, "calls:memberships:connected"),
+        ("memberships:declined", Kind::CallMembershipsDeclined, "calls:memberships:declined"),
         (
             "memberships:disconnected",
             Kind::CallMembershipsDisconnected,
             "calls:memberships:disconnected",
         ),
-        (
-            "calls:memberships",
-            Kind::CallMemberships,
-            "calls:memberships",
-        ),
+        ("calls:memberships", Kind::CallMemberships, "calls:memberships"),
         ("spaces:read", Kind::RoomsRead, "rooms:read"),
         ("spaces:unread", Kind::RoomsUnread, "rooms:unread"),
         ("messages:read", Kind::RoomsRead, "rooms:read"),
@@ -110,15 +62,9 @@ fn names_resolve_to_their_kind_and_keep_the_name_that_arrived() {
 fn three_part_and_dot_names_need_the_wrapper() {
     let table = [
         ("calls:memberships:notified", Kind::CallMembershipsNotified),
-        (
-            "calls:memberships:connected",
-            Kind::CallMembershipsConnected,
-        ),
+        ("calls:memberships:connected", Kind::CallMembershipsConnected),
         ("calls:memberships:declined", Kind::CallMembershipsDeclined),
-        (
-            "calls:memberships:disconnected",
-            Kind::CallMembershipsDisconnected,
-        ),
+        ("calls:memberships:disconnected", Kind::CallMembershipsDisconnected),
         ("message.received", Kind::MessagesCreated),
         ("message.created", Kind::MessagesCreated),
         ("call.created", Kind::CallsCreated),
@@ -134,19 +80,9 @@ fn three_part_and_dot_names_need_the_wrapper() {
         assert_eq!(Kind::from_name(name), kind);
     }
     let split = Event::parse(r#"{"name":"calls:memberships:declined","detail":{"resource":"calls","event":"memberships","data":{"actorId":"a","actorName":"A"}}}"#).unwrap();
-    assert_eq!(
-        (split.resource(), split.event_type()),
-        ("calls", "memberships")
-    );
-    assert_eq!(
-        split.warnings().len(),
-        1,
-        "{:?}",
-        split.warnings().collect::<Vec<_>>()
-    );
-    let Data::CallMembership(m) = split.data() else {
-        panic!("a call membership")
-    };
+    assert_eq!((split.resource(), split.event_type()), ("calls", "memberships"));
+    assert_eq!(split.warnings().len(), 1, "{:?}", split.warnings().collect::<Vec<_>>());
+    let Data::CallMembership(m) = split.data() else { panic!("a call membership") };
     assert_eq!(m.actor_name(), Some("A"));
 }
 
@@ -155,9 +91,7 @@ fn unknown_events_keep_their_data_as_it_arrived() {
     let text = r#"{"resource":"widget","event":"resized","actorId":"a","data":{"width":640,"nested":{"z":[1,"two"]}},"extra":true}"#;
     let event = Event::parse(text).unwrap();
     assert_eq!(event.kind(), Kind::Unknown);
-    let Data::Raw(raw) = event.data() else {
-        panic!("raw data")
-    };
+    let Data::Raw(raw) = event.data() else { panic!("raw data") };
     assert_eq!(raw, r#"{"width":640,"nested":{"z":[1,"two"]}}"#);
     assert_eq!(event.to_json(), text);
     assert_eq!(event.data_json("width").as_deref(), Some("640"));
@@ -170,10 +104,8 @@ fn a_wrapper_whose_name_contradicts_its_detail_is_flagged() {
         r#"{"name":"rooms:read","detail":{"resource":"messages","event":"created","data":{}}}"#;
     let event = Event::parse(text).unwrap();
     assert_eq!(event.kind(), Kind::RoomsRead);
-    let found: Vec<_> = event
-        .warnings()
-        .map(|w| (w.code, w.path.to_string(), w.message.to_string()))
-        .collect();
+    let found: Vec<_> =
+        event.warnings().map(|w| (w.code, w.path.to_string(), w.message.to_string())).collect();
     assert_eq!(found.len(), 4, "{found:?}");
     assert_eq!(
         found[3],

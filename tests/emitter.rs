@@ -7,10 +7,7 @@ use spaces_widget_events::{Emitter, ErrorCode, Event, ListenerError};
 
 fn event(name: &str) -> Event {
     let (resource, kind) = name.split_once(':').unwrap();
-    Event::parse(format!(
-        r#"{{"resource":"{resource}","event":"{kind}","data":{{}}}}"#
-    ))
-    .unwrap()
+    Event::parse(format!(r#"{{"resource":"{resource}","event":"{kind}","data":{{}}}}"#)).unwrap()
 }
 
 /// Subscribes a listener per pattern that records "pattern" for each event it receives.
@@ -20,9 +17,7 @@ fn recording(emitter: &Emitter, patterns: &[&'static str]) -> Arc<Mutex<Vec<Stri
         let seen = seen.clone();
         emitter
             .on(pattern, move |e| {
-                seen.lock()
-                    .unwrap()
-                    .push(format!("{pattern} <- {}", e.name()));
+                seen.lock().unwrap().push(format!("{pattern} <- {}", e.name()));
                 Ok(())
             })
             .unwrap();
@@ -35,14 +30,7 @@ fn patterns_select_events_in_subscription_order() {
     let emitter = Emitter::new();
     let seen = recording(
         &emitter,
-        &[
-            "*",
-            "messages:created",
-            "messages:*",
-            "*:created",
-            "rooms:read",
-            "calls:*",
-        ],
+        &["*", "messages:created", "messages:*", "*:created", "rooms:read", "calls:*"],
     );
     assert_eq!(emitter.emit(&event("messages:created")).unwrap(), 4);
     assert_eq!(emitter.emit(&event("spaces:read")).unwrap(), 2);
@@ -82,9 +70,7 @@ fn json_listeners_get_the_compact_text() {
     let sink = got.clone();
     emitter
         .on_json("*", move |name, json| {
-            sink.lock()
-                .unwrap()
-                .push((name.to_string(), json.to_string()));
+            sink.lock().unwrap().push((name.to_string(), json.to_string()));
             Ok(())
         })
         .unwrap();
@@ -104,9 +90,7 @@ fn json_listeners_get_the_compact_text() {
 fn a_refusal_stops_delivery_and_reaches_the_caller() {
     let emitter = Emitter::new();
     let later = Arc::new(AtomicUsize::new(0));
-    emitter
-        .on("*", |_| Err(ListenerError::new(42, "no thanks")))
-        .unwrap();
+    emitter.on("*", |_| Err(ListenerError::new(42, "no thanks"))).unwrap();
     let counter = later.clone();
     emitter
         .on("*", move |_| {
@@ -115,10 +99,7 @@ fn a_refusal_stops_delivery_and_reaches_the_caller() {
         })
         .unwrap();
     let error = emitter.emit(&event("rooms:read")).unwrap_err();
-    assert_eq!(
-        (error.code(), error.listener_status()),
-        (ErrorCode::Listener, 42)
-    );
+    assert_eq!((error.code(), error.listener_status()), (ErrorCode::Listener, 42));
     assert_eq!(error.message(), "listener 1 refused rooms:read: no thanks");
     assert_eq!(later.load(Ordering::SeqCst), 0);
 }

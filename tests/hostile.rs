@@ -3,10 +3,7 @@
 use spaces_widget_events::{ErrorCode, Event, Limits, ParseOptions};
 
 fn code(text: impl AsRef<[u8]>) -> ErrorCode {
-    Event::parse(text)
-        .map(|_| panic!("accepted"))
-        .unwrap_err()
-        .code()
+    Event::parse(text).map(|_| panic!("accepted")).unwrap_err().code()
 }
 
 const EVENT: &str = r#"{"resource":"rooms","event":"read","data":{"id":"r"}}"#;
@@ -18,48 +15,20 @@ fn hostile_inputs_get_their_exact_status() {
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    let long_number = format!(
-        r#"{{"resource":"a","event":"b","data":{{"n":{}}}}}"#,
-        "9".repeat(10_000)
-    );
-    let big_string = format!(
-        r#"{{"resource":"a","event":"b","data":{{"s":"{}"}}}}"#,
-        "x".repeat(10 << 20)
-    );
+    let long_number =
+        format!(r#"{{"resource":"a","event":"b","data":{{"n":{}}}}}"#, "9".repeat(10_000));
+    let big_string =
+        format!(r#"{{"resource":"a","event":"b","data":{{"s":"{}"}}}}"#, "x".repeat(10 << 20));
     let cases: Vec<(&str, Vec<u8>, ErrorCode)> = vec![
         ("empty", b"".to_vec(), ErrorCode::Truncated),
         ("white space only", b" \n\t ".to_vec(), ErrorCode::Truncated),
-        (
-            "truncated",
-            EVENT.as_bytes()[..30].to_vec(),
-            ErrorCode::Truncated,
-        ),
+        ("truncated", EVENT.as_bytes()[..30].to_vec(), ErrorCode::Truncated),
         ("not an object", b"[1]".to_vec(), ErrorCode::Syntax),
-        (
-            "trailing garbage",
-            format!("{EVENT} x").into_bytes(),
-            ErrorCode::Syntax,
-        ),
-        (
-            "invalid byte",
-            b"{\"resource\":\"\xff\"}".to_vec(),
-            ErrorCode::InvalidUtf8,
-        ),
-        (
-            "overlong",
-            b"{\"resource\":\"\xc0\xaf\"}".to_vec(),
-            ErrorCode::InvalidUtf8,
-        ),
-        (
-            "surrogate encoded",
-            b"{\"resource\":\"\xed\xa0\x80\"}".to_vec(),
-            ErrorCode::InvalidUtf8,
-        ),
-        (
-            "truncated sequence",
-            b"{\"resource\":\"\xe2\x82".to_vec(),
-            ErrorCode::InvalidUtf8,
-        ),
+        ("trailing garbage", format!("{EVENT} x").into_bytes(), ErrorCode::Syntax),
+        ("invalid byte", b"{\"resource\":\"\xff\"}".to_vec(), ErrorCode::InvalidUtf8),
+        ("overlong", b"{\"resource\":\"\xc0\xaf\"}".to_vec(), ErrorCode::InvalidUtf8),
+        ("surrogate encoded", b"{\"resource\":\"\xed\xa0\x80\"}".to_vec(), ErrorCode::InvalidUtf8),
+        ("truncated sequence", b"{\"resource\":\"\xe2\x82".to_vec(), ErrorCode::InvalidUtf8),
         (
             "unpaired surrogate",
             br#"{"resource":"a\ud800","event":"b","data":{}}"#.to_vec(),
@@ -86,16 +55,8 @@ fn hostile_inputs_get_their_exact_status() {
             ErrorCode::InvalidString,
         ),
         ("nesting", deep.into_bytes(), ErrorCode::TooDeep),
-        (
-            "long number",
-            long_number.into_bytes(),
-            ErrorCode::NumberTooLong,
-        ),
-        (
-            "10 MB string",
-            big_string.into_bytes(),
-            ErrorCode::InputTooLarge,
-        ),
+        ("long number", long_number.into_bytes(), ErrorCode::NumberTooLong),
+        ("10 MB string", big_string.into_bytes(), ErrorCode::InputTooLarge),
         (
             "duplicate envelope key",
             br#"{"resource":"a","resource":"b","event":"c","data":{}}"#.to_vec(),
@@ -111,26 +72,14 @@ fn hostile_inputs_get_their_exact_status() {
             br#"{"resource":"rooms","event":"read","data":{"z":1,"z":2}}"#.to_vec(),
             ErrorCode::DuplicateKey,
         ),
-        (
-            "missing resource",
-            br#"{"event":"read","data":{}}"#.to_vec(),
-            ErrorCode::MissingField,
-        ),
+        ("missing resource", br#"{"event":"read","data":{}}"#.to_vec(), ErrorCode::MissingField),
         (
             "missing data",
             br#"{"resource":"rooms","event":"read"}"#.to_vec(),
             ErrorCode::MissingField,
         ),
-        (
-            "empty name",
-            br#"{"name":"","detail":{"data":{}}}"#.to_vec(),
-            ErrorCode::InvalidValue,
-        ),
-        (
-            "wrapper without detail",
-            br#"{"name":"a:b"}"#.to_vec(),
-            ErrorCode::MissingField,
-        ),
+        ("empty name", br#"{"name":"","detail":{"data":{}}}"#.to_vec(), ErrorCode::InvalidValue),
+        ("wrapper without detail", br#"{"name":"a:b"}"#.to_vec(), ErrorCode::MissingField),
         (
             "wrong type",
             br#"{"resource":"messages","event":"created","data":{"roomType":5}}"#.to_vec(),
@@ -158,56 +107,26 @@ fn accepted_oddities() {
     assert_eq!(Event::parse(with_bom).unwrap().name(), "rooms:read");
     let nul =
         Event::parse(r#"{"resource":"rooms","event":"read","data":{"id":"a\u0000b"}}"#).unwrap();
-    let spaces_widget_events::Data::Room(room) = nul.data() else {
-        panic!("a room")
-    };
+    let spaces_widget_events::Data::Room(room) = nul.data() else { panic!("a room") };
     assert_eq!(room.id(), Some("a\0b"));
-    assert_eq!(
-        nul.to_json(),
-        r#"{"resource":"rooms","event":"read","data":{"id":"a\u0000b"}}"#
-    );
+    assert_eq!(nul.to_json(), r#"{"resource":"rooms","event":"read","data":{"id":"a\u0000b"}}"#);
 }
 
 #[test]
 fn limits_are_enforced_and_adjustable() {
-    let limits = Limits {
-        max_input_bytes: 64,
-        max_depth: 3,
-        max_string_bytes: 10,
-    };
-    let options = ParseOptions {
-        limits,
-        ..ParseOptions::default()
-    };
-    let long = format!(
-        r#"{{"resource":"a","event":"b","data":{{"s":"{}"}}}}"#,
-        "x".repeat(40)
-    );
+    let limits = Limits { max_input_bytes: 64, max_depth: 3, max_string_bytes: 10 };
+    let options = ParseOptions { limits, ..ParseOptions::default() };
+    let long = format!(r#"{{"resource":"a","event":"b","data":{{"s":"{}"}}}}"#, "x".repeat(40));
     let error = Event::parse_with(&long, &options).unwrap_err();
     assert_eq!(error.code(), ErrorCode::InputTooLarge);
     let string = r#"{"resource":"a","event":"b","data":{"s":"12345678901"}}"#;
     let error = Event::parse_with(string, &options).unwrap_err();
-    assert_eq!(
-        (error.code(), error.path()),
-        (ErrorCode::StringTooLong, "data.s")
-    );
+    assert_eq!((error.code(), error.path()), (ErrorCode::StringTooLong, "data.s"));
     let deep = r#"{"resource":"a","event":"b","data":{"s":[[1]]}}"#;
     let error = Event::parse_with(deep, &options).unwrap_err();
-    assert_eq!(
-        (error.code(), error.position().unwrap().column),
-        (ErrorCode::TooDeep, 42)
-    );
-    let bad = ParseOptions {
-        limits: Limits {
-            max_depth: 0,
-            ..Limits::default()
-        },
-        ..options
-    };
-    assert_eq!(
-        Event::parse_with(EVENT, &bad).unwrap_err().code(),
-        ErrorCode::InvalidArgument
-    );
+    assert_eq!((error.code(), error.position().unwrap().column), (ErrorCode::TooDeep, 42));
+    let bad = ParseOptions { limits: Limits { max_depth: 0, ..Limits::default() }, ..options };
+    assert_eq!(Event::parse_with(EVENT, &bad).unwrap_err().code(), ErrorCode::InvalidArgument);
 }
 
 #[test]
@@ -215,28 +134,19 @@ fn errors_name_the_field_and_position() {
     let text = "{\n  \"resource\": \"messages\",\n  \"event\": \"created\",\n  \"data\": {\"roomType\": 7}\n}";
     let error = Event::parse(text).unwrap_err();
     let p = error.position().unwrap();
-    assert_eq!(
-        (error.code(), p.line, p.column, p.offset),
-        (ErrorCode::WrongType, 4, 24, 73)
-    );
+    assert_eq!((error.code(), p.line, p.column, p.offset), (ErrorCode::WrongType, 4, 24, 73));
     assert_eq!(error.path(), "data.roomType");
     assert_eq!(error.message(), "expected a string, found `7`");
     let wrapped = r#"{"name":"x:y","detail":{"resource":"x","event":"y","data":{"a":[1,2,}]}}}"#;
     let error = Event::parse(wrapped).unwrap_err();
-    assert_eq!(
-        (error.code(), error.path()),
-        (ErrorCode::Syntax, "data.a[2]")
-    );
+    assert_eq!((error.code(), error.path()), (ErrorCode::Syntax, "data.a[2]"));
 }
 
 #[test]
 fn warnings_can_be_errors() {
     let text = r#"{"resource":"rooms","event":"read","data":{"id":"not-an-id","type":"group","lastActivity":"2016-04-21T19:12:48.920Z"}}"#;
     let event = Event::parse(text).unwrap();
-    let found: Vec<_> = event
-        .warnings()
-        .map(|w| (w.code, w.path, w.message))
-        .collect();
+    let found: Vec<_> = event.warnings().map(|w| (w.code, w.path, w.message)).collect();
     assert_eq!(
         found,
         vec![(
@@ -245,15 +155,9 @@ fn warnings_can_be_errors() {
             "not a Webex id: not base64"
         )]
     );
-    let strict = ParseOptions {
-        warnings_as_errors: true,
-        ..ParseOptions::default()
-    };
+    let strict = ParseOptions { warnings_as_errors: true, ..ParseOptions::default() };
     let error = Event::parse_with(text, &strict).unwrap_err();
-    assert_eq!(
-        (error.code(), error.path()),
-        (ErrorCode::Validation, "data.id")
-    );
+    assert_eq!((error.code(), error.path()), (ErrorCode::Validation, "data.id"));
 }
 
 #[test]

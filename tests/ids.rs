@@ -12,25 +12,14 @@ const CANONICAL_TO_PERSON: &str =
     "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mMDZkNzFhNS0wODMzLTRmYTUtYTcyYS1jYzg5YjI1ZWVlMmU";
 
 fn parts(id: &WebexId) -> (&str, &str, &str, bool) {
-    (
-        id.cluster(),
-        id.id_type(),
-        id.local_id(),
-        id.was_canonical(),
-    )
+    (id.cluster(), id.id_type(), id.local_id(), id.was_canonical())
 }
 
 #[test]
 fn a_canonical_id_decodes_to_its_parts() {
     let id = WebexId::parse(PERSON).unwrap();
-    assert_eq!(
-        parts(&id),
-        ("us", "PEOPLE", "1f7de5cb-8561-4671-bc03-bc974314442d", true)
-    );
-    assert_eq!(
-        id.uri(),
-        "ciscospark://us/PEOPLE/1f7de5cb-8561-4671-bc03-bc974314442d"
-    );
+    assert_eq!(parts(&id), ("us", "PEOPLE", "1f7de5cb-8561-4671-bc03-bc974314442d", true));
+    assert_eq!(id.uri(), "ciscospark://us/PEOPLE/1f7de5cb-8561-4671-bc03-bc974314442d");
     assert_eq!(id.encode(), PERSON);
     assert_eq!(id.to_string(), PERSON);
 }
@@ -39,15 +28,7 @@ fn a_canonical_id_decodes_to_its_parts() {
 fn the_briefs_id_with_trailing_bits_is_accepted_but_not_canonical() {
     let brief = WebexId::parse(BRIEF_TO_PERSON).unwrap();
     let canonical = WebexId::parse(CANONICAL_TO_PERSON).unwrap();
-    assert_eq!(
-        parts(&brief),
-        (
-            "us",
-            "PEOPLE",
-            "f06d71a5-0833-4fa5-a72a-cc89b25eee2e",
-            false
-        )
-    );
+    assert_eq!(parts(&brief), ("us", "PEOPLE", "f06d71a5-0833-4fa5-a72a-cc89b25eee2e", false));
     assert_eq!(brief, canonical);
     assert_eq!(brief.encode(), CANONICAL_TO_PERSON);
 }
@@ -56,10 +37,7 @@ fn the_briefs_id_with_trailing_bits_is_accepted_but_not_canonical() {
 fn padded_and_standard_alphabet_copies_are_the_same_id() {
     let id = WebexId::new("us", "ROOM", "ab>>cd??-1").unwrap();
     let canonical = id.encode();
-    assert!(
-        canonical.contains('-') || canonical.contains('_'),
-        "{canonical}"
-    );
+    assert!(canonical.contains('-') || canonical.contains('_'), "{canonical}");
     let standard = canonical.replace('-', "+").replace('_', "/");
     let padded = format!("{canonical}{}", "=".repeat((4 - canonical.len() % 4) % 4));
     for form in [&standard, &padded] {
@@ -73,12 +51,9 @@ fn padded_and_standard_alphabet_copies_are_the_same_id() {
 #[test]
 fn ids_from_two_clusters_name_one_object() {
     let widget = WebexId::new("us", "TEAM", "64e45ae0-c46b-11e5-9df9-0d41e3421973").unwrap();
-    let rest = WebexId::new(
-        "urn:TEAM:eu-central-1_k",
-        "TEAM",
-        "64e45ae0-c46b-11e5-9df9-0d41e3421973",
-    )
-    .unwrap();
+    let rest =
+        WebexId::new("urn:TEAM:eu-central-1_k", "TEAM", "64e45ae0-c46b-11e5-9df9-0d41e3421973")
+            .unwrap();
     assert_eq!(rest.cluster(), "urn:TEAM:eu-central-1_k");
     assert_eq!(widget, rest);
     assert_ne!(widget.encode(), rest.encode());
@@ -94,10 +69,7 @@ fn ids_from_two_clusters_name_one_object() {
 #[test]
 fn local_ids_of_every_shape_and_unknown_types_are_kept() {
     let cases = [
-        (
-            "MEMBERSHIP",
-            "0d0c91b6-ce60-4725-b6d0-3455d5d11ef3:cde1dd40-2f0d-11e5-ba9c-7b6556d2207b",
-        ),
+        ("MEMBERSHIP", "0d0c91b6-ce60-4725-b6d0-3455d5d11ef3:cde1dd40-2f0d-11e5-ba9c-7b6556d2207b"),
         ("ORGANIZATION", "consumer"),
         ("CALL", "callhalf-1234:0"),
         ("CONTENT", "0d0c91b6-ce60-4725-b6d0-3455d5d11ef3/0"),
@@ -107,10 +79,7 @@ fn local_ids_of_every_shape_and_unknown_types_are_kept() {
     for (ty, local) in cases {
         let encoded = WebexId::new("us", ty, local).unwrap().encode();
         let id = WebexId::parse(&encoded).unwrap();
-        assert_eq!(
-            (id.id_type(), id.local_id(), id.was_canonical()),
-            (ty, local, true)
-        );
+        assert_eq!((id.id_type(), id.local_id(), id.was_canonical()), (ty, local, true));
     }
 }
 
@@ -118,15 +87,9 @@ fn local_ids_of_every_shape_and_unknown_types_are_kept() {
 fn things_that_are_not_ids_are_refused_with_a_reason() {
     let cases = [
         ("", "not a Webex id: empty"),
-        (
-            "1f7de5cb-8561-4671-bc03-bc974314442d",
-            "not a Webex id: a bare UUID",
-        ),
+        ("1f7de5cb-8561-4671-bc03-bc974314442d", "not a Webex id: a bare UUID"),
         ("!!!", "not a Webex id: not base64"),
-        (
-            "aGVsbG8",
-            "not a Webex id: not a ciscospark://<cluster>/<TYPE>/<local id> URI",
-        ),
+        ("aGVsbG8", "not a Webex id: not a ciscospark://<cluster>/<TYPE>/<local id> URI"),
         (
             "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8",
             "not a Webex id: not a ciscospark://<cluster>/<TYPE>/<local id> URI",
@@ -134,14 +97,7 @@ fn things_that_are_not_ids_are_refused_with_a_reason() {
     ];
     for (text, message) in cases {
         let error = WebexId::parse(text).unwrap_err();
-        assert_eq!(
-            (error.code(), error.message()),
-            (ErrorCode::InvalidValue, message),
-            "{text}"
-        );
+        assert_eq!((error.code(), error.message()), (ErrorCode::InvalidValue, message), "{text}");
     }
-    assert_eq!(
-        WebexId::new("us", "", "x").unwrap_err().code(),
-        ErrorCode::InvalidValue
-    );
+    assert_eq!(WebexId::new("us", "", "x").unwrap_err().code(), ErrorCode::InvalidValue);
 }

@@ -18,12 +18,7 @@ fn every_sample_re_emits_byte_for_byte_once_minified() {
         let ours: serde_json::Value = serde_json::from_str(&event.to_json()).unwrap();
         let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(ours, theirs, "{}", path.display());
-        assert_eq!(
-            Event::parse(event.to_json()).unwrap(),
-            event,
-            "{}",
-            path.display()
-        );
+        assert_eq!(Event::parse(event.to_json()).unwrap(), event, "{}", path.display());
     }
 }
 
@@ -39,10 +34,7 @@ fn escapes_are_written_as_json_stringify_writes_them() {
     let text =
         r#"{"resource":"x","event":"y","data":{"s":"\u0041\/\b\f\n\r\t\u001f\u007f\u2028"}}"#;
     let event = Event::parse(text).unwrap();
-    assert_eq!(
-        event.data_json("s").as_deref(),
-        Some("\"A/\\b\\f\\n\\r\\t\\u001f\u{7f}\u{2028}\"")
-    );
+    assert_eq!(event.data_json("s").as_deref(), Some("\"A/\\b\\f\\n\\r\\t\\u001f\u{7f}\u{2028}\""));
 }
 
 #[test]
@@ -57,10 +49,7 @@ fn pretty_output_indents_two_spaces() {
 #[test]
 fn forms_convert_between_detail_and_wrapper() {
     let bare = Event::parse(r#"{"resource":"rooms","event":"read","data":{"id":"r"}}"#).unwrap();
-    let wrapped = bare.to_json_with(EmitOptions {
-        pretty: false,
-        form: Form::Wrapped,
-    });
+    let wrapped = bare.to_json_with(EmitOptions { pretty: false, form: Form::Wrapped });
     assert_eq!(
         wrapped,
         r#"{"name":"rooms:read","detail":{"resource":"rooms","event":"read","data":{"id":"r"}}}"#
@@ -72,10 +61,7 @@ fn forms_convert_between_detail_and_wrapper() {
     let named = Event::parse(text).unwrap();
     assert_eq!(named.to_json(), text);
     assert_eq!(
-        named.to_json_with(EmitOptions {
-            pretty: false,
-            form: Form::Detail
-        }),
+        named.to_json_with(EmitOptions { pretty: false, form: Form::Detail }),
         r#"{"resource":"calls","event":"memberships","data":{"actorId":"a"}}"#
     );
 }
@@ -92,10 +78,7 @@ fn literal_input_emits_strict_json() {
 
 #[test]
 fn generated_corpus_re_emits_byte_for_byte() {
-    let script = format!(
-        "{}/../shared/bench/gen_widget_corpus.py",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let script = format!("{}/../shared/bench/gen_widget_corpus.py", env!("CARGO_MANIFEST_DIR"));
     if !std::path::Path::new(&script).exists() {
         // The generator lives beside the repository; the property test below covers the same
         // ground when it is absent.
@@ -175,11 +158,8 @@ fn data_for(name: &'static str) -> BoxedStrategy<serde_json::Value> {
         ),
     ];
     let mentions = prop_oneof![
-        prop::collection::vec(
-            id.clone().prop_map(|i| serde_json::json!({ "id": i })),
-            0..3
-        )
-        .prop_map(serde_json::Value::Array),
+        prop::collection::vec(id.clone().prop_map(|i| serde_json::json!({ "id": i })), 0..3)
+            .prop_map(serde_json::Value::Array),
         prop::collection::vec(id.clone().prop_map(serde_json::Value::String), 0..3)
             .prop_map(serde_json::Value::Array),
         Just(serde_json::json!({"items": []})),
@@ -189,10 +169,8 @@ fn data_for(name: &'static str) -> BoxedStrategy<serde_json::Value> {
         (json_string(), json_string()).prop_map(|(i, s)| serde_json::json!({"id": i, "state": s})),
         value(),
     ];
-    let team = prop_oneof![
-        Just(serde_json::json!("")),
-        id.clone().prop_map(serde_json::Value::String)
-    ];
+    let team =
+        prop_oneof![Just(serde_json::json!("")), id.clone().prop_map(serde_json::Value::String)];
     let extra = prop::collection::btree_map("x[a-z]{1,5}", value(), 0..3);
     match name {
         "messages:created" => (id.clone(), json_string(), files, mentions, extra)
@@ -230,11 +208,8 @@ fn event_text() -> impl Strategy<Value = String> {
         data_for(name).prop_map(move |data| {
             let (resource, event) = name.split_once(':').unwrap();
             let detail = serde_json::json!({"resource": resource, "event": event, "data": data});
-            let value = if wrapped {
-                serde_json::json!({"name": name, "detail": detail})
-            } else {
-                detail
-            };
+            let value =
+                if wrapped { serde_json::json!({"name": name, "detail": detail}) } else { detail };
             serde_json::to_string(&value).unwrap()
         })
     })

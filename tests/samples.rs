@@ -15,17 +15,11 @@ fn event(name: &str) -> Event {
 }
 
 fn literal(name: &str) -> Result<Event, spaces_widget_events::Error> {
-    Event::parse_with(
-        sample(&format!("doc-samples/{name}")),
-        &ParseOptions::literal(),
-    )
+    Event::parse_with(sample(&format!("doc-samples/{name}")), &ParseOptions::literal())
 }
 
 fn warnings(event: &Event) -> Vec<(WarningCode, String)> {
-    event
-        .warnings()
-        .map(|w| (w.code, w.path.to_string()))
-        .collect()
+    event.warnings().map(|w| (w.code, w.path.to_string())).collect()
 }
 
 const ACTOR: &str =
@@ -42,9 +36,7 @@ fn messages_created_with_file_objects_and_mentions() {
     assert_eq!(e.kind(), Kind::MessagesCreated);
     assert_eq!(e.name(), "messages:created");
     assert_eq!(e.actor_id(), Some(ACTOR));
-    let Data::Message(m) = e.data() else {
-        panic!("a message")
-    };
+    let Data::Message(m) = e.data() else { panic!("a message") };
     assert_eq!(m.id(), Some(MESSAGE));
     assert_eq!(m.room_id(), Some(ROOM));
     assert_eq!(m.room_type(), Some(RoomType::Direct));
@@ -80,40 +72,24 @@ fn messages_created_with_file_objects_and_mentions() {
 #[test]
 fn documented_message_keeps_url_strings_and_flags_the_non_canonical_id() {
     let e = event("widget-space.messages-created.docs.json");
-    let Data::Message(m) = e.data() else {
-        panic!("a message")
-    };
+    let Data::Message(m) = e.data() else { panic!("a message") };
     let files: Vec<_> = m.files().unwrap().map(|f| (f.form(), f.url())).collect();
-    assert_eq!(
-        files,
-        vec![(
-            FileForm::Url,
-            Some("http://www.example.com/images/media.png")
-        )]
-    );
+    assert_eq!(files, vec![(FileForm::Url, Some("http://www.example.com/images/media.png"))]);
     assert_eq!(m.mentioned_people(), Some((MentionsKind::List, vec![])));
     assert_eq!(m.created().unwrap().unix_millis, Some(1_445_178_376_000));
-    assert_eq!(
-        warnings(&e),
-        vec![(WarningCode::IdNotCanonical, "data.toPersonId".to_string())]
-    );
+    assert_eq!(warnings(&e), vec![(WarningCode::IdNotCanonical, "data.toPersonId".to_string())]);
 }
 
 #[test]
 fn message_of_2017_reads_space_id_as_the_room_and_misses_room_type() {
     let e = event("widget-message-meet.messages-created.docs-2017-02.json");
-    let Data::Message(m) = e.data() else {
-        panic!("a message")
-    };
+    let Data::Message(m) = e.data() else { panic!("a message") };
     assert_eq!(
         m.room_id(),
         Some("Y2lzY29zcGFyazovL3VzL1JPT00vY2RlMWRkNDAtMmYwZC0xMWU1LWJhOWMtN2I2NTU2ZDIyMDdi")
     );
     assert_eq!(m.room_type(), None);
-    assert_eq!(
-        warnings(&e),
-        vec![(WarningCode::MissingField, "data.roomType".to_string())]
-    );
+    assert_eq!(warnings(&e), vec![(WarningCode::MissingField, "data.roomType".to_string())]);
 }
 
 #[test]
@@ -123,9 +99,7 @@ fn wrapper_name_is_kept_and_wins() {
     assert_eq!(e.name(), "messages:created");
     assert_eq!(e.resource(), "messages");
     assert_eq!(e.event_type(), "created");
-    let Data::Message(m) = e.data() else {
-        panic!("a message")
-    };
+    let Data::Message(m) = e.data() else { panic!("a message") };
     assert_eq!(m.text(), Some("x"));
 }
 
@@ -133,79 +107,46 @@ fn wrapper_name_is_kept_and_wins() {
 fn rooms_events_read_team_shapes() {
     let e = event("space.rooms-unread.no-team.json");
     assert_eq!(e.kind(), Kind::RoomsUnread);
-    let Data::Room(r) = e.data() else {
-        panic!("a room")
-    };
+    let Data::Room(r) = e.data() else { panic!("a room") };
     assert_eq!(r.id(), Some(ROOM));
     assert_eq!(r.title(), Some("Project Unicorn - Sprint 0"));
     assert_eq!(r.room_type(), Some(RoomType::Group));
     assert_eq!(r.is_locked(), Some(false));
-    assert_eq!(
-        r.team().map(|t| (t.kind, t.text)),
-        Some((TeamKind::NoTeam, ""))
-    );
-    assert_eq!(
-        r.last_activity().unwrap().unix_millis,
-        Some(1_614_879_236_767)
-    );
+    assert_eq!(r.team().map(|t| (t.kind, t.text)), Some((TeamKind::NoTeam, "")));
+    assert_eq!(r.last_activity().unwrap().unix_millis, Some(1_614_879_236_767));
     assert_eq!(r.created().unwrap().unix_millis, Some(1_461_265_315_966));
     assert_eq!(warnings(&e), vec![]);
 
     for (file, kind) in [
         ("widget-space.rooms-read.docs.json", Kind::RoomsRead),
         ("widget-space.rooms-unread.docs.json", Kind::RoomsUnread),
-        (
-            "widget-recents.rooms-selected.docs.json",
-            Kind::RoomsSelected,
-        ),
-        (
-            "widget-recents.rooms-selected-call.docs.json",
-            Kind::RoomsSelected,
-        ),
+        ("widget-recents.rooms-selected.docs.json", Kind::RoomsSelected),
+        ("widget-recents.rooms-selected-call.docs.json", Kind::RoomsSelected),
     ] {
         let e = event(file);
         assert_eq!(e.kind(), kind, "{file}");
-        let Data::Room(r) = e.data() else {
-            panic!("a room")
-        };
-        assert_eq!(
-            r.team().map(|t| (t.kind, t.text)),
-            Some((TeamKind::Id, ROOM_AS_TEAM))
-        );
+        let Data::Room(r) = e.data() else { panic!("a room") };
+        assert_eq!(r.team().map(|t| (t.kind, t.text)), Some((TeamKind::Id, ROOM_AS_TEAM)));
         assert_eq!(
             warnings(&e),
             vec![(WarningCode::IdUnexpectedType, "data.teamId".to_string())],
             "{file}"
         );
     }
-    assert_eq!(
-        event("widget-recents.rooms-selected-call.docs.json").action(),
-        Some("call")
-    );
+    assert_eq!(event("widget-recents.rooms-selected-call.docs.json").action(), Some("call"));
 }
 
 #[test]
 fn calls_keep_the_placeholder() {
     for (file, kind) in [
-        (
-            "widget-space.calls-created.docs-2017.json",
-            Kind::CallsCreated,
-        ),
-        (
-            "widget-space.calls-connected.docs-2017.json",
-            Kind::CallsConnected,
-        ),
-        (
-            "widget-space.calls-disconnected.docs-2017.json",
-            Kind::CallsDisconnected,
-        ),
+        ("widget-space.calls-created.docs-2017.json", Kind::CallsCreated),
+        ("widget-space.calls-connected.docs-2017.json", Kind::CallsConnected),
+        ("widget-space.calls-disconnected.docs-2017.json", Kind::CallsDisconnected),
         ("widget-recents.calls-created.docs.json", Kind::CallsCreated),
     ] {
         let e = event(file);
         assert_eq!(e.kind(), kind, "{file}");
-        let Data::Call(c) = e.data() else {
-            panic!("a call")
-        };
+        let Data::Call(c) = e.data() else { panic!("a call") };
         assert_eq!(c.room_id(), Some(ROOM));
         let call = c.call().unwrap();
         assert_eq!(call.kind(), CallKind::Placeholder);
@@ -221,19 +162,14 @@ fn call_summary_fields_are_typed() {
         "state":"JOINED","status":"connected","direction":"out","locusUrl":"https://l/1",
         "correlationId":"k-9","members":[1,2]}}}"#;
     let e = Event::parse(text).unwrap();
-    let Data::Call(c) = e.data() else {
-        panic!("a call")
-    };
+    let Data::Call(c) = e.data() else { panic!("a call") };
     let call = c.call().unwrap();
     assert_eq!(call.kind(), CallKind::Object);
     assert_eq!(
         (call.id(), call.state(), call.status(), call.direction()),
         (Some("c-1"), Some("JOINED"), Some("connected"), Some("out"))
     );
-    assert_eq!(
-        (call.locus_url(), call.correlation_id()),
-        (Some("https://l/1"), Some("k-9"))
-    );
+    assert_eq!((call.locus_url(), call.correlation_id()), (Some("https://l/1"), Some("k-9")));
     assert_eq!(
         call.json(),
         r#"{"id":"c-1","state":"JOINED","status":"connected","direction":"out","locusUrl":"https://l/1","correlationId":"k-9","members":[1,2]}"#
@@ -244,16 +180,12 @@ fn call_summary_fields_are_typed() {
 fn other_widget_events_parse() {
     let e = event("widget-space.mention-clicked.docs.json");
     assert_eq!(e.kind(), Kind::MentionClicked);
-    let Data::Mention(m) = e.data() else {
-        panic!("a mention")
-    };
+    let Data::Mention(m) = e.data() else { panic!("a mention") };
     assert_eq!((m.mention_type(), m.id()), (Some("person"), Some(ROOM)));
 
     let e = event("widget-recents.memberships-created.docs.json");
     assert_eq!(e.kind(), Kind::MembershipsCreated);
-    let Data::Membership(m) = e.data() else {
-        panic!("a membership")
-    };
+    let Data::Membership(m) = e.data() else { panic!("a membership") };
     assert_eq!(m.person_email(), Some("user-c@example.com"));
     assert_eq!(m.created().unwrap().unix_millis, Some(1_445_178_376_000));
     assert_eq!(warnings(&e), vec![]);
@@ -262,33 +194,22 @@ fn other_widget_events_parse() {
     assert_eq!(e.kind(), Kind::NotificationCreated);
     assert_eq!(e.name(), "notifications:created");
     assert_eq!(e.canonical_name(), "notification:created");
-    assert_eq!(
-        e.data_json("notification").as_deref(),
-        Some("\"[Notification Object]\"")
-    );
+    assert_eq!(e.data_json("notification").as_deref(), Some("\"[Notification Object]\""));
 }
 
 #[test]
 fn valid_doc_samples_parse_in_literal_mode() {
     let e = literal("messages-created.js").unwrap();
     assert_eq!(e.kind(), Kind::MessagesCreated);
-    let Data::Message(m) = e.data() else {
-        panic!("a message")
-    };
+    let Data::Message(m) = e.data() else { panic!("a message") };
     assert_eq!(m.text(), Some("This is a test"));
     assert_eq!(m.html(), Some("This is a <b>test</b>"));
     assert_eq!(m.created().unwrap().unix_millis, Some(1_445_178_376_000));
-    assert_eq!(
-        warnings(&e),
-        vec![(WarningCode::IdNotCanonical, "data.toPersonId".to_string())]
-    );
+    assert_eq!(warnings(&e), vec![(WarningCode::IdNotCanonical, "data.toPersonId".to_string())]);
 
     let e = literal("rooms-unread.js").unwrap();
     assert_eq!(e.kind(), Kind::RoomsUnread);
-    assert_eq!(
-        warnings(&e),
-        vec![(WarningCode::IdUnexpectedType, "data.teamId".to_string())]
-    );
+    assert_eq!(warnings(&e), vec![(WarningCode::IdUnexpectedType, "data.teamId".to_string())]);
 }
 
 #[test]
@@ -331,13 +252,7 @@ fn broken_doc_samples_fail_where_they_break() {
         let error = literal(file).unwrap_err();
         let position = error.position().unwrap();
         assert_eq!(
-            (
-                error.code(),
-                position.line,
-                position.column,
-                error.path(),
-                error.message()
-            ),
+            (error.code(), position.line, position.column, error.path(), error.message()),
             (code, line, column, path, message),
             "{file}"
         );
@@ -362,10 +277,7 @@ fn strict_mode_rejects_literal_syntax_precisely() {
     let position = error.position().unwrap();
     assert_eq!(error.code(), ErrorCode::Syntax);
     assert_eq!((position.line, position.column), (2, 3));
-    assert_eq!(
-        error.message(),
-        "expected a key in quotes, found `resource`"
-    );
+    assert_eq!(error.message(), "expected a key in quotes, found `resource`");
 }
 
 fn message_with(field: &str, value: &str) -> Event {
@@ -377,36 +289,18 @@ fn message_with(field: &str, value: &str) -> Event {
 
 #[test]
 fn every_shape_of_mentioned_people_reads_and_re_emits_as_it_arrived() {
-    type Case = (
-        &'static str,
-        Option<MentionsKind>,
-        Vec<Option<&'static str>>,
-    );
+    type Case = (&'static str, Option<MentionsKind>, Vec<Option<&'static str>>);
     let cases: [Case; 6] = [
         ("null", None, vec![]),
         ("[]", Some(MentionsKind::List), vec![]),
-        (
-            r#"[{"id":"a"},{"x":1}]"#,
-            Some(MentionsKind::List),
-            vec![Some("a"), None],
-        ),
-        (
-            r#"["a","b"]"#,
-            Some(MentionsKind::List),
-            vec![Some("a"), Some("b")],
-        ),
-        (
-            r#"{"items":[{"id":"a"}]}"#,
-            Some(MentionsKind::Items),
-            vec![Some("a")],
-        ),
+        (r#"[{"id":"a"},{"x":1}]"#, Some(MentionsKind::List), vec![Some("a"), None]),
+        (r#"["a","b"]"#, Some(MentionsKind::List), vec![Some("a"), Some("b")]),
+        (r#"{"items":[{"id":"a"}]}"#, Some(MentionsKind::Items), vec![Some("a")]),
         (r#"{"count":2}"#, Some(MentionsKind::Other), vec![]),
     ];
     for (value, kind, ids) in cases {
         let e = message_with("mentionedPeople", value);
-        let Data::Message(m) = e.data() else {
-            panic!("a message")
-        };
+        let Data::Message(m) = e.data() else { panic!("a message") };
         let got = m.mentioned_people();
         assert_eq!(got.as_ref().map(|(k, _)| *k), kind, "{value}");
         assert_eq!(got.map(|(_, ids)| ids).unwrap_or_default(), ids, "{value}");
@@ -418,14 +312,8 @@ fn every_shape_of_mentioned_people_reads_and_re_emits_as_it_arrived() {
 fn every_shape_of_files_reads_and_re_emits_as_it_arrived() {
     let value = r#"["http://a/1",{"url":"http://a/2","displayName":"b.pdf","fileSize":-3},7]"#;
     let e = message_with("files", value);
-    let Data::Message(m) = e.data() else {
-        panic!("a message")
-    };
-    let files: Vec<_> = m
-        .files()
-        .unwrap()
-        .map(|f| (f.form(), f.url(), f.size()))
-        .collect();
+    let Data::Message(m) = e.data() else { panic!("a message") };
+    let files: Vec<_> = m.files().unwrap().map(|f| (f.form(), f.url(), f.size())).collect();
     assert_eq!(
         files,
         vec![
@@ -458,9 +346,7 @@ fn every_shape_of_team_id_and_call() {
         ("null".to_string(), None, false),
     ] {
         let e = room(&value);
-        let Data::Room(r) = e.data() else {
-            panic!("a room")
-        };
+        let Data::Room(r) = e.data() else { panic!("a room") };
         assert_eq!(r.team().map(|t| t.kind), kind, "{value}");
         assert_eq!(e.warnings().len(), usize::from(warned), "{value}");
     }
@@ -469,16 +355,11 @@ fn every_shape_of_team_id_and_call() {
             r#"{{"resource":"calls","event":"created","data":{{"call":{value}}}}}"#
         ))
         .unwrap();
-        let Data::Call(c) = e.data() else {
-            panic!("a call")
-        };
+        let Data::Call(c) = e.data() else { panic!("a call") };
         c.call().map(|info| (info.kind(), info.json().to_string()))
     };
     assert_eq!(call("null"), None);
-    assert_eq!(
-        call("[1,{}]"),
-        Some((CallKind::Other, "[1,{}]".to_string()))
-    );
+    assert_eq!(call("[1,{}]"), Some((CallKind::Other, "[1,{}]".to_string())));
     assert_eq!(
         call(r#""[Call Object]""#),
         Some((CallKind::Placeholder, r#""[Call Object]""#.to_string()))

@@ -44,10 +44,7 @@ fn expected() -> Vec<String> {
 
 #[test]
 fn whole_input_at_once() {
-    assert_eq!(
-        outcome(&mut Stream::default(), &[INPUT.as_bytes()]),
-        expected()
-    );
+    assert_eq!(outcome(&mut Stream::default(), &[INPUT.as_bytes()]), expected());
 }
 
 #[test]
@@ -55,11 +52,7 @@ fn every_split_point_gives_the_same_events() {
     let bytes = INPUT.as_bytes();
     for split in 0..=bytes.len() {
         let (a, b) = bytes.split_at(split);
-        assert_eq!(
-            outcome(&mut Stream::default(), &[a, b]),
-            expected(),
-            "split at {split}"
-        );
+        assert_eq!(outcome(&mut Stream::default(), &[a, b]), expected(), "split at {split}");
     }
 }
 
@@ -71,19 +64,12 @@ fn byte_by_byte_gives_the_same_events() {
 
 #[test]
 fn an_over_long_line_is_reported_once_and_skipped_without_being_kept() {
-    let limits = Limits {
-        max_input_bytes: 100,
-        ..Limits::default()
-    };
-    let mut stream = Stream::new(ParseOptions {
-        limits,
-        ..ParseOptions::default()
-    });
+    let limits = Limits { max_input_bytes: 100, ..Limits::default() };
+    let mut stream = Stream::new(ParseOptions { limits, ..ParseOptions::default() });
     let mut seen = Vec::new();
     let mut record = |item: Result<spaces_widget_events::Event, spaces_widget_events::Error>| {
         seen.push(
-            item.map(|e| e.name().to_string())
-                .map_err(|e| (e.code(), e.position().unwrap().line)),
+            item.map(|e| e.name().to_string()).map_err(|e| (e.code(), e.position().unwrap().line)),
         );
         Flow::Continue
     };
@@ -92,15 +78,9 @@ fn an_over_long_line_is_reported_once_and_skipped_without_being_kept() {
         stream.feed(&endless, &mut record);
         assert!(stream.buffered() <= 100);
     }
-    stream.feed(
-        b"x\n{\"resource\":\"a\",\"event\":\"b\",\"data\":{}}\n",
-        &mut record,
-    );
+    stream.feed(b"x\n{\"resource\":\"a\",\"event\":\"b\",\"data\":{}}\n", &mut record);
     stream.finish(&mut record);
-    assert_eq!(
-        seen,
-        vec![Err((ErrorCode::InputTooLarge, 1)), Ok("a:b".to_string())]
-    );
+    assert_eq!(seen, vec![Err((ErrorCode::InputTooLarge, 1)), Ok("a:b".to_string())]);
 }
 
 #[test]

@@ -54,12 +54,8 @@ pub(crate) fn bytes_in<'a>(ptr: *const c_char, len: usize, what: &str) -> Result
 
 /// A UTF-8 (pointer, length) string.
 pub(crate) fn str_in<'a>(ptr: *const c_char, len: usize, what: &str) -> Result<&'a str, Error> {
-    std::str::from_utf8(bytes_in(ptr, len, what)?).map_err(|_| {
-        Error::new(
-            ErrorCode::InvalidUtf8,
-            format!("`{what}` is not valid UTF-8"),
-        )
-    })
+    std::str::from_utf8(bytes_in(ptr, len, what)?)
+        .map_err(|_| Error::new(ErrorCode::InvalidUtf8, format!("`{what}` is not valid UTF-8")))
 }
 
 /// A borrowed object behind a C pointer.
@@ -84,11 +80,7 @@ pub(crate) struct Out<T>(*mut T);
 
 impl<T> Out<T> {
     pub(crate) fn new(ptr: *mut T, what: &str) -> Result<Out<T>, Error> {
-        if ptr.is_null() {
-            Err(null(what))
-        } else {
-            Ok(Out(ptr))
-        }
+        if ptr.is_null() { Err(null(what)) } else { Ok(Out(ptr)) }
     }
 
     /// An optional output: NULL means the caller does not want it.

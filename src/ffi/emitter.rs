@@ -70,10 +70,7 @@ fn refusal(status: i32) -> Result<(), ListenerError> {
     if status == 0 {
         Ok(())
     } else {
-        Err(ListenerError::new(
-            status,
-            format!("the listener returned {status}"),
-        ))
+        Err(ListenerError::new(status, format!("the listener returned {status}")))
     }
 }
 

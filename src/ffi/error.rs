@@ -21,11 +21,7 @@ pub(crate) struct ErrorObject {
 pub(crate) fn into_raw(error: Error) -> *mut swe_error {
     let message = format!("{}\0", error.message());
     let path = format!("{}\0", error.path());
-    super::boundary::into_raw::<swe_error, ErrorObject>(ErrorObject {
-        error,
-        message,
-        path,
-    })
+    super::boundary::into_raw::<swe_error, ErrorObject>(ErrorObject { error, message, path })
 }
 
 fn get(error: *const swe_error) -> Option<&'static ErrorObject> {
@@ -33,10 +29,7 @@ fn get(error: *const swe_error) -> Option<&'static ErrorObject> {
 }
 
 fn text(s: &str) -> swe_str {
-    swe_str {
-        ptr: s.as_ptr().cast(),
-        len: s.len() - 1,
-    }
+    swe_str { ptr: s.as_ptr().cast(), len: s.len() - 1 }
 }
 
 /// The error's status (a negative `SWE_ERROR_*`); 0 for a NULL error. Any thread.
@@ -49,9 +42,7 @@ pub extern "C" fn swe_error_code(error: *const swe_error) -> swe_status {
 /// until the error is freed; absent (`ptr == NULL`) for a NULL error. Any thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_error_message(error: *const swe_error) -> swe_str {
-    guard_value(swe_str::ABSENT, || {
-        get(error).map_or(swe_str::ABSENT, |e| text(&e.message))
-    })
+    guard_value(swe_str::ABSENT, || get(error).map_or(swe_str::ABSENT, |e| text(&e.message)))
 }
 
 /// The JSON path of the offending field relative to the event's detail, e.g.
@@ -59,40 +50,26 @@ pub extern "C" fn swe_error_message(error: *const swe_error) -> swe_str {
 /// the error is freed; absent for a NULL error. Any thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_error_path(error: *const swe_error) -> swe_str {
-    guard_value(swe_str::ABSENT, || {
-        get(error).map_or(swe_str::ABSENT, |e| text(&e.path))
-    })
+    guard_value(swe_str::ABSENT, || get(error).map_or(swe_str::ABSENT, |e| text(&e.path)))
 }
 
 /// Byte offset of the error in the text (0-based); 0 when it has no position. Any thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_error_offset(error: *const swe_error) -> usize {
-    guard_value(0, || {
-        get(error)
-            .and_then(|e| e.error.position())
-            .map_or(0, |p| p.offset)
-    })
+    guard_value(0, || get(error).and_then(|e| e.error.position()).map_or(0, |p| p.offset))
 }
 
 /// Line of the error in the text (1-based); 0 when it has no position. Any thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_error_line(error: *const swe_error) -> usize {
-    guard_value(0, || {
-        get(error)
-            .and_then(|e| e.error.position())
-            .map_or(0, |p| p.line)
-    })
+    guard_value(0, || get(error).and_then(|e| e.error.position()).map_or(0, |p| p.line))
 }
 
 /// Column of the error (1-based, in Unicode scalar values); 0 when it has no position. Any
 /// thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_error_column(error: *const swe_error) -> usize {
-    guard_value(0, || {
-        get(error)
-            .and_then(|e| e.error.position())
-            .map_or(0, |p| p.column)
-    })
+    guard_value(0, || get(error).and_then(|e| e.error.position()).map_or(0, |p| p.column))
 }
 
 /// For `SWE_ERROR_LISTENER`: the non-zero value the listener returned; otherwise 0. Any

@@ -45,10 +45,7 @@ pub(crate) fn as_c(event: &Event) -> *const swe_event {
 }
 
 fn wrong_kind(event: &Event, wanted: &str) -> Error {
-    Error::new(
-        ErrorCode::WrongKind,
-        format!("{} is not {wanted}", event.name()),
-    )
+    Error::new(ErrorCode::WrongKind, format!("{} is not {wanted}", event.name()))
 }
 
 /// Parses one event from `len` bytes of UTF-8 at `text` (no NUL needed; (NULL, 0) is the
@@ -137,11 +134,9 @@ pub extern "C" fn swe_kind_name(kind: swe_kind) -> *const c_char {
 /// other name, invalid UTF-8 or (NULL, n > 0).
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_kind_from_name(name: *const c_char, len: usize) -> swe_kind {
-    guard_value(SWE_KIND_UNKNOWN, || {
-        match super::boundary::str_in(name, len, "name") {
-            Ok(name) => Kind::from_name(name).as_u32(),
-            Err(_) => SWE_KIND_UNKNOWN,
-        }
+    guard_value(SWE_KIND_UNKNOWN, || match super::boundary::str_in(name, len, "name") {
+        Ok(name) => Kind::from_name(name).as_u32(),
+        Err(_) => SWE_KIND_UNKNOWN,
     })
 }
 
@@ -196,10 +191,7 @@ pub extern "C" fn swe_event_file(
             return Err(wrong_kind(event, "messages:created"));
         }
         let viewer = Viewer(event);
-        match viewer
-            .items(Field::Files)
-            .and_then(|items| items.get(index))
-        {
+        match viewer.items(Field::Files).and_then(|items| items.get(index)) {
             Some(Item::File(file)) => out.write(viewer.file(file)),
             _ => return Err(out_of_range(index, "files")),
         }
@@ -224,10 +216,7 @@ pub extern "C" fn swe_event_mention(
             return Err(wrong_kind(event, "messages:created"));
         }
         let viewer = Viewer(event);
-        match viewer
-            .items(Field::MentionedPeople)
-            .and_then(|items| items.get(index))
-        {
+        match viewer.items(Field::MentionedPeople).and_then(|items| items.get(index)) {
             Some(Item::Mention(id)) => out.write(viewer.opt(*id)),
             _ => return Err(out_of_range(index, "mentionedPeople")),
         }
@@ -305,14 +294,9 @@ pub extern "C" fn swe_event_membership(
     view_out: *mut swe_membership_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    shape_view(
-        event,
-        view_out,
-        error_out,
-        Shape::Membership,
-        "a memberships event",
-        |v| v.membership(),
-    )
+    shape_view(event, view_out, error_out, Shape::Membership, "a memberships event", |v| {
+        v.membership()
+    })
 }
 
 /// Fills `*view_out` with the data of a `calls:memberships:*` event. Errors:
@@ -323,14 +307,9 @@ pub extern "C" fn swe_event_call_membership(
     view_out: *mut swe_call_membership_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    shape_view(
-        event,
-        view_out,
-        error_out,
-        Shape::CallMembership,
-        "a call membership event",
-        |v| v.call_membership(),
-    )
+    shape_view(event, view_out, error_out, Shape::CallMembership, "a call membership event", |v| {
+        v.call_membership()
+    })
 }
 
 /// Fills `*view_out` with the data of a `notification:created` or `notification:clicked`
@@ -341,14 +320,9 @@ pub extern "C" fn swe_event_notification(
     view_out: *mut swe_notification_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    shape_view(
-        event,
-        view_out,
-        error_out,
-        Shape::Notification,
-        "a notification event",
-        |v| v.notification(),
-    )
+    shape_view(event, view_out, error_out, Shape::Notification, "a notification event", |v| {
+        v.notification()
+    })
 }
 
 /// Fills `*view_out` with the data of a `mention:clicked` event. Errors:
@@ -359,14 +333,9 @@ pub extern "C" fn swe_event_mention_clicked(
     view_out: *mut swe_mention_clicked_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    shape_view(
-        event,
-        view_out,
-        error_out,
-        Shape::Mention,
-        "mention:clicked",
-        |v| v.mention_clicked(),
-    )
+    shape_view(event, view_out, error_out, Shape::Mention, "mention:clicked", |v| {
+        v.mention_clicked()
+    })
 }
 
 /// Fills `*view_out` with the data of an `activity:changed` event. Errors:
@@ -377,14 +346,7 @@ pub extern "C" fn swe_event_activity(
     view_out: *mut swe_activity_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    shape_view(
-        event,
-        view_out,
-        error_out,
-        Shape::Activity,
-        "activity:changed",
-        |v| v.activity(),
-    )
+    shape_view(event, view_out, error_out, Shape::Activity, "activity:changed", |v| v.activity())
 }
 
 /// Fills `*view_out` with the data of an `add:clicked`, `profile:clicked` or
@@ -395,22 +357,13 @@ pub extern "C" fn swe_event_user(
     view_out: *mut swe_user_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    shape_view(
-        event,
-        view_out,
-        error_out,
-        Shape::User,
-        "a user event",
-        |v| v.user(),
-    )
+    shape_view(event, view_out, error_out, Shape::User, "a user event", |v| v.user())
 }
 
 /// How many warnings the event carries; 0 for a NULL event.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_event_warning_count(event: *const swe_event) -> usize {
-    guard_value(0, || {
-        opt_ref::<swe_event, Event>(event).map_or(0, |e| e.warnings.len())
-    })
+    guard_value(0, || opt_ref::<swe_event, Event>(event).map_or(0, |e| e.warnings.len()))
 }
 
 /// Fills `*view_out` with warning `index`. Errors: `SWE_ERROR_NULL_ARGUMENT`,
@@ -471,10 +424,7 @@ fn emit_options(flags: u32) -> Result<EmitOptions, Error> {
     } else {
         Form::AsArrived
     };
-    Ok(EmitOptions {
-        pretty: flags & P != 0,
-        form,
-    })
+    Ok(EmitOptions { pretty: flags & P != 0, form })
 }
 
 /// Writes the compact JSON of one member of `data`, known or not, found by its key (`key_len`
@@ -497,10 +447,7 @@ pub extern "C" fn swe_event_data_json(
         let key = bytes_in(key, key_len, "key")?;
         let key = std::str::from_utf8(key).unwrap_or("\u{FFFD}");
         let Some(json) = event.data_json(key) else {
-            return Err(Error::new(
-                ErrorCode::NotFound,
-                format!("data has no member `{key}`"),
-            ));
+            return Err(Error::new(ErrorCode::NotFound, format!("data has no member `{key}`")));
         };
         let (json, len) = owned(json);
         out.write(json);

@@ -28,10 +28,7 @@ fn terminated(s: &str) -> String {
 }
 
 fn view(s: &str) -> swe_str {
-    swe_str {
-        ptr: s.as_ptr().cast(),
-        len: s.len() - 1,
-    }
+    swe_str { ptr: s.as_ptr().cast(), len: s.len() - 1 }
 }
 
 fn get(id: *const swe_id) -> Option<&'static IdObject> {
@@ -74,33 +71,25 @@ pub extern "C" fn swe_id_free(id: *mut swe_id) {
 /// The decoded URI, e.g. `ciscospark://us/PEOPLE/1f7d...`; absent for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_id_uri(id: *const swe_id) -> swe_str {
-    guard_value(swe_str::ABSENT, || {
-        get(id).map_or(swe_str::ABSENT, |o| view(&o.uri))
-    })
+    guard_value(swe_str::ABSENT, || get(id).map_or(swe_str::ABSENT, |o| view(&o.uri)))
 }
 
 /// The cluster, e.g. `us` or `urn:TEAM:eu-central-1_k`; absent for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_id_cluster(id: *const swe_id) -> swe_str {
-    guard_value(swe_str::ABSENT, || {
-        get(id).map_or(swe_str::ABSENT, |o| view(&o.cluster))
-    })
+    guard_value(swe_str::ABSENT, || get(id).map_or(swe_str::ABSENT, |o| view(&o.cluster)))
 }
 
 /// The object type, e.g. `PEOPLE`, `ROOM` (unknown types kept as they are); absent for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_id_type(id: *const swe_id) -> swe_str {
-    guard_value(swe_str::ABSENT, || {
-        get(id).map_or(swe_str::ABSENT, |o| view(&o.id_type))
-    })
+    guard_value(swe_str::ABSENT, || get(id).map_or(swe_str::ABSENT, |o| view(&o.id_type)))
 }
 
 /// The local id (a UUID, or `<uuid>:<uuid>` for memberships, ...); absent for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_id_local_id(id: *const swe_id) -> swe_str {
-    guard_value(swe_str::ABSENT, || {
-        get(id).map_or(swe_str::ABSENT, |o| view(&o.local_id))
-    })
+    guard_value(swe_str::ABSENT, || get(id).map_or(swe_str::ABSENT, |o| view(&o.local_id)))
 }
 
 /// Whether the parsed text was canonical: unpadded base64url with zero trailing bits. False

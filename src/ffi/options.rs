@@ -48,9 +48,7 @@ pub extern "C" fn swe_parse_options_new(
 ) -> swe_status {
     guard(error_out, || {
         let out = Out::new(options_out, "options_out")?;
-        out.write(into_raw::<swe_parse_options, ParseOptions>(
-            ParseOptions::default(),
-        ));
+        out.write(into_raw::<swe_parse_options, ParseOptions>(ParseOptions::default()));
         Ok(())
     })
 }

@@ -100,21 +100,9 @@ pub extern "C" fn swe_stream_feed(
         let emitter = ref_in::<swe_emitter, Emitter>(emitter, "emitter")?;
         let bytes = bytes_in(bytes, len, "bytes")?;
         let mut stopped = 0;
-        let StreamObject {
-            stream,
-            events,
-            errors,
-        } = object;
+        let StreamObject { stream, events, errors } = object;
         let flow = stream.feed(bytes, |item| {
-            deliver(
-                item,
-                emitter,
-                on_error,
-                user_data,
-                events,
-                errors,
-                &mut stopped,
-            )
+            deliver(item, emitter, on_error, user_data, events, errors, &mut stopped)
         });
         finish_status(flow, stopped)
     })
@@ -134,21 +122,9 @@ pub extern "C" fn swe_stream_finish(
         let object = object(stream)?;
         let emitter = ref_in::<swe_emitter, Emitter>(emitter, "emitter")?;
         let mut stopped = 0;
-        let StreamObject {
-            stream,
-            events,
-            errors,
-        } = object;
+        let StreamObject { stream, events, errors } = object;
         let flow = stream.finish(|item| {
-            deliver(
-                item,
-                emitter,
-                on_error,
-                user_data,
-                events,
-                errors,
-                &mut stopped,
-            )
+            deliver(item, emitter, on_error, user_data, events, errors, &mut stopped)
         });
         finish_status(flow, stopped)
     })
@@ -208,9 +184,8 @@ fn deliver(
 fn finish_status(flow: Flow, stopped: i32) -> Result<(), Error> {
     match flow {
         Flow::Continue => Ok(()),
-        Flow::Stop => Err(Error::listener(
-            stopped,
-            format!("the error callback returned {stopped}"),
-        )),
+        Flow::Stop => {
+            Err(Error::listener(stopped, format!("the error callback returned {stopped}")))
+        }
     }
 }

@@ -18,17 +18,11 @@ pub struct swe_str {
 }
 
 impl swe_str {
-    pub(crate) const ABSENT: swe_str = swe_str {
-        ptr: std::ptr::null(),
-        len: 0,
-    };
+    pub(crate) const ABSENT: swe_str = swe_str { ptr: std::ptr::null(), len: 0 };
 
     /// A view of `s`, which must be followed in memory by a NUL byte.
     pub(crate) fn of_terminated(s: &str) -> swe_str {
-        swe_str {
-            ptr: s.as_ptr().cast(),
-            len: s.len(),
-        }
+        swe_str { ptr: s.as_ptr().cast(), len: s.len() }
     }
 }
 

@@ -424,11 +424,7 @@ impl Viewer<'_> {
                 unix_ms: millis.unwrap_or(0),
                 valid: millis.is_some(),
             },
-            _ => swe_timestamp {
-                text: swe_str::ABSENT,
-                unix_ms: 0,
-                valid: false,
-            },
+            _ => swe_timestamp { text: swe_str::ABSENT, unix_ms: 0, valid: false },
         }
     }
 
@@ -451,10 +447,7 @@ impl Viewer<'_> {
                 crate::model::catalogue::Kind::Unknown => self.text(Some(e.name())),
                 kind => {
                     let name = kind_cstr(kind);
-                    swe_str {
-                        ptr: name.as_ptr(),
-                        len: name.count_bytes(),
-                    }
+                    swe_str { ptr: name.as_ptr(), len: name.count_bytes() }
                 }
             },
             resource: self.text(Some(e.resource())),
@@ -473,11 +466,7 @@ impl Viewer<'_> {
         let room_id = self.field(Field::RoomId);
         swe_message_view {
             id: self.field(Field::Id),
-            room_id: if room_id.ptr.is_null() {
-                self.field(Field::SpaceId)
-            } else {
-                room_id
-            },
+            room_id: if room_id.ptr.is_null() { self.field(Field::SpaceId) } else { room_id },
             room_type,
             room_type_text,
             text: self.field(Field::Text),
@@ -545,17 +534,9 @@ impl Viewer<'_> {
             _ => None,
         };
         let team_kind = match self.0.field(Field::TeamId) {
-            Some(Value::Team {
-                kind: TeamKind::Id, ..
-            }) => SWE_TEAM_ID,
-            Some(Value::Team {
-                kind: TeamKind::NoTeam,
-                ..
-            }) => SWE_TEAM_NONE,
-            Some(Value::Team {
-                kind: TeamKind::Undefined,
-                ..
-            }) => SWE_TEAM_UNDEFINED,
+            Some(Value::Team { kind: TeamKind::Id, .. }) => SWE_TEAM_ID,
+            Some(Value::Team { kind: TeamKind::NoTeam, .. }) => SWE_TEAM_NONE,
+            Some(Value::Team { kind: TeamKind::Undefined, .. }) => SWE_TEAM_UNDEFINED,
             _ => SWE_TEAM_ABSENT,
         };
         swe_room_view {
@@ -622,10 +603,7 @@ impl Viewer<'_> {
     }
 
     pub(crate) fn user(&self) -> swe_user_view {
-        swe_user_view {
-            id: self.field(Field::Id),
-            display_name: self.field(Field::DisplayName),
-        }
+        swe_user_view { id: self.field(Field::Id), display_name: self.field(Field::DisplayName) }
     }
 
     pub(crate) fn call(&self) -> swe_call_view {
@@ -714,9 +692,6 @@ mod tests {
             let c = kind_cstr(kind).to_str().unwrap();
             assert_eq!(kind.canonical_name().unwrap_or(""), c);
         }
-        assert_eq!(
-            SWE_WARNING_NAME_MISMATCH,
-            WarningCode::NameMismatch.as_u32()
-        );
+        assert_eq!(SWE_WARNING_NAME_MISMATCH, WarningCode::NameMismatch.as_u32());
     }
 }

@@ -103,28 +103,11 @@ pub(crate) enum Value {
     Null,
     Bool(bool),
     Str(Span),
-    Time {
-        text: Span,
-        millis: Option<i64>,
-    },
-    Team {
-        text: Span,
-        kind: TeamKind,
-    },
-    Files {
-        raw: Span,
-        items: ItemRange,
-    },
-    Mentions {
-        raw: Span,
-        kind: MentionsKind,
-        items: ItemRange,
-    },
-    Call {
-        raw: Span,
-        kind: CallKind,
-        summary: Option<u32>,
-    },
+    Time { text: Span, millis: Option<i64> },
+    Team { text: Span, kind: TeamKind },
+    Files { raw: Span, items: ItemRange },
+    Mentions { raw: Span, kind: MentionsKind, items: ItemRange },
+    Call { raw: Span, kind: CallKind, summary: Option<u32> },
     Json(Span),
 }
 
@@ -244,8 +227,7 @@ impl Event {
 
     /// The envelope's `actorId`, or else `data.actorId`.
     pub fn actor_id(&self) -> Option<&str> {
-        self.envelope_str(EnvelopeKey::ActorId)
-            .or_else(|| self.field_str(Field::ActorId))
+        self.envelope_str(EnvelopeKey::ActorId).or_else(|| self.field_str(Field::ActorId))
     }
 
     /// The envelope's `action` (e.g. `call` on `rooms:selected` when the call button was used).
@@ -286,10 +268,7 @@ impl Event {
                 serde_json::from_str(self.str(raw)).ok()?;
             return members.get(key).map(|value| value.get().to_string());
         }
-        let member = self
-            .data_members()
-            .iter()
-            .find(|m| self.key_str(m.key) == key)?;
+        let member = self.data_members().iter().find(|m| self.key_str(m.key) == key)?;
         let mut out = String::new();
         crate::emit::write_value(self, &member.value, &mut out);
         Some(out)
@@ -328,11 +307,7 @@ impl Event {
     }
 
     pub(crate) fn shape(&self) -> Shape {
-        if self.data_raw.is_some() {
-            Shape::Raw
-        } else {
-            self.kind.shape()
-        }
+        if self.data_raw.is_some() { Shape::Raw } else { self.kind.shape() }
     }
 
     pub(crate) fn field(&self, field: Field) -> Option<&Value> {

@@ -148,19 +148,11 @@ pub(crate) struct FieldSpec {
 }
 
 const fn req(field: Field, ty: FieldType) -> FieldSpec {
-    FieldSpec {
-        field,
-        ty,
-        required: true,
-    }
+    FieldSpec { field, ty, required: true }
 }
 
 const fn opt(field: Field, ty: FieldType) -> FieldSpec {
-    FieldSpec {
-        field,
-        ty,
-        required: false,
-    }
+    FieldSpec { field, ty, required: false }
 }
 
 use FieldType as T;
@@ -235,11 +227,8 @@ const NOTIFICATION: &[FieldSpec] = &[
 
 const MENTION: &[FieldSpec] = &[req(Field::Type, T::Str), req(Field::Id, T::Id(I::Any))];
 
-const ACTIVITY: &[FieldSpec] = &[
-    opt(Field::Name, T::Str),
-    opt(Field::DisplayName, T::Str),
-    opt(Field::Type, T::Str),
-];
+const ACTIVITY: &[FieldSpec] =
+    &[opt(Field::Name, T::Str), opt(Field::DisplayName, T::Str), opt(Field::Type, T::Str)];
 
 const USER: &[FieldSpec] = &[
     opt(Field::Id, T::Id(I::People)),
@@ -267,9 +256,7 @@ impl Shape {
     pub(crate) fn spec(self, field: Field) -> Option<&'static FieldSpec> {
         // Shapes have at most sixteen fields: a scan of their field bytes is short.
         let fields = self.fields();
-        let index = fields
-            .iter()
-            .position(|spec| spec.field as u8 == field as u8)?;
+        let index = fields.iter().position(|spec| spec.field as u8 == field as u8)?;
         Some(&fields[index])
     }
 }

@@ -80,10 +80,7 @@ pub struct Timestamp<'a> {
 
 fn timestamp(e: &Event, field: Field) -> Option<Timestamp<'_>> {
     match *e.field(field)? {
-        Value::Time { text, millis } => Some(Timestamp {
-            text: e.str(text),
-            unix_millis: millis,
-        }),
+        Value::Time { text, millis } => Some(Timestamp { text: e.str(text), unix_millis: millis }),
         _ => None,
     }
 }
@@ -139,9 +136,7 @@ impl<'a> Message<'a> {
 
     /// `roomId` (or the 2017 `spaceId`): the space.
     pub fn room_id(&self) -> Option<&'a str> {
-        self.e
-            .field_str(Field::RoomId)
-            .or_else(|| self.e.field_str(Field::SpaceId))
+        self.e.field_str(Field::RoomId).or_else(|| self.e.field_str(Field::SpaceId))
     }
 
     /// `roomType`.
@@ -263,10 +258,7 @@ impl<'a> Room<'a> {
     /// `teamId`.
     pub fn team(&self) -> Option<Team<'a>> {
         match *self.e.field(Field::TeamId)? {
-            Value::Team { text, kind } => Some(Team {
-                kind,
-                text: self.e.str(text),
-            }),
+            Value::Team { text, kind } => Some(Team { kind, text: self.e.str(text) }),
             _ => None,
         }
     }

@@ -73,17 +73,11 @@ impl<'a> Draft<'a> {
     fn top(&mut self) -> Parsed<()> {
         self.r.skip_ws()?;
         if self.r.peek() != Some(b'{') {
-            return Err(self
-                .r
-                .unexpected(self.r.pos, "'{' at the start of the event"));
+            return Err(self.r.unexpected(self.r.pos, "'{' at the start of the event"));
         }
         self.r.enter(1)?;
         if !self.r.first_member()? {
-            return Err(missing(
-                self.r.pos - 1,
-                "resource",
-                "the event has no `resource`",
-            ));
+            return Err(missing(self.r.pos - 1, "resource", "the event has no `resource`"));
         }
         let key_at = self.r.pos;
         let key = self.r.key()?;
@@ -248,11 +242,7 @@ impl<'a> Draft<'a> {
             for (span, key) in [(self.resource, "resource"), (self.event, "event")] {
                 match span {
                     None => {
-                        return Err(missing(
-                            object_at,
-                            key,
-                            &format!("the event has no `{key}`"),
-                        ));
+                        return Err(missing(object_at, key, &format!("the event has no `{key}`")));
                     }
                     Some(s) if s.len == 0 => {
                         let message = format!("`{key}` is empty");
@@ -276,19 +266,12 @@ impl<'a> Draft<'a> {
     }
 
     fn push_envelope(&mut self, key: EnvelopeKey, value: Value, wrapper: bool) {
-        let list = if wrapper {
-            &mut self.wrapper
-        } else {
-            &mut self.envelope
-        };
+        let list = if wrapper { &mut self.wrapper } else { &mut self.envelope };
         // Slots of envelope members are made absolute in `finish`; wrapper ones are marked
         // with the high bit until then.
         let index = list.len() as u32 | if wrapper { 1 << 31 } else { 0 };
         self.envelope_slots[key as usize] = index;
-        list.push(Member {
-            key: Key::Envelope(key),
-            value,
-        });
+        list.push(Member { key: Key::Envelope(key), value });
     }
 
     /// A member no schema knows: its key and raw JSON are kept.
@@ -298,10 +281,7 @@ impl<'a> Draft<'a> {
         }
         let key = self.push_str(&key);
         let raw = self.raw_value(depth)?;
-        let member = Member {
-            key: Key::Other(key),
-            value: Value::Json(raw),
-        };
+        let member = Member { key: Key::Other(key), value: Value::Json(raw) };
         if wrapper {
             self.wrapper.push(member)
         } else {
@@ -374,10 +354,7 @@ impl<'a> Draft<'a> {
         }
         let key = self.push_str(&key);
         let raw = self.raw_value(depth + 1)?;
-        self.data.push(Member {
-            key: Key::Other(key),
-            value: Value::Json(raw),
-        });
+        self.data.push(Member { key: Key::Other(key), value: Value::Json(raw) });
         Ok(())
     }
 
@@ -393,16 +370,10 @@ impl<'a> Draft<'a> {
         if field == Field::ActorId {
             self.data_actor_at = at;
         }
-        let value = if self.r.take_null() {
-            Value::Null
-        } else {
-            self.typed_value(spec, at, depth + 1)?
-        };
+        let value =
+            if self.r.take_null() { Value::Null } else { self.typed_value(spec, at, depth + 1)? };
         self.data_slots[field as usize] = self.data.len() as u32;
-        self.data.push(Member {
-            key: Key::Field(field),
-            value,
-        });
+        self.data.push(Member { key: Key::Field(field), value });
         Ok(())
     }
 
@@ -476,14 +447,8 @@ impl<'a> Draft<'a> {
                 }
             }
         }
-        let items = ItemRange {
-            start,
-            len: self.items.len() as u32 - start,
-        };
-        Ok(Value::Files {
-            raw: self.raw_copy_of(at, depth)?,
-            items,
-        })
+        let items = ItemRange { start, len: self.items.len() as u32 - start };
+        Ok(Value::Files { raw: self.raw_copy_of(at, depth)?, items })
     }
 
     fn file_item(&mut self, depth: usize) -> Parsed<FileItem> {
@@ -540,26 +505,15 @@ impl<'a> Draft<'a> {
                     draft.mention_list(depth + 1, "data.mentionedPeople.items")?;
                     Ok(true)
                 })?;
-                if found {
-                    MentionsKind::Items
-                } else {
-                    MentionsKind::Other
-                }
+                if found { MentionsKind::Items } else { MentionsKind::Other }
             }
             _ => {
                 self.r.copy_value(&mut Discard::default(), depth)?;
                 MentionsKind::Other
             }
         };
-        let items = ItemRange {
-            start,
-            len: self.items.len() as u32 - start,
-        };
-        Ok(Value::Mentions {
-            raw: self.raw_copy_of(at, depth)?,
-            kind,
-            items,
-        })
+        let items = ItemRange { start, len: self.items.len() as u32 - start };
+        Ok(Value::Mentions { raw: self.raw_copy_of(at, depth)?, kind, items })
     }
 
     fn mention_list(&mut self, depth: usize, path: &str) -> Parsed<()> {
@@ -629,11 +583,7 @@ impl<'a> Draft<'a> {
             self.r.copy_value(&mut Discard::default(), depth)?;
             (CallKind::Other, None)
         };
-        Ok(Value::Call {
-            raw: self.raw_copy_of(at, depth)?,
-            kind,
-            summary,
-        })
+        Ok(Value::Call { raw: self.raw_copy_of(at, depth)?, kind, summary })
     }
 
     /// Walks an object's members (the reader sits on `{`), handing each key to `member`,
@@ -720,10 +670,7 @@ impl<'a> Draft<'a> {
     fn seal(&mut self, start: usize) -> Span {
         let len = self.text.len() - start;
         self.text.push('\0');
-        Span {
-            start: start as u32,
-            len: len as u32,
-        }
+        Span { start: start as u32, len: len as u32 }
     }
 
     fn str(&self, span: Span) -> &str {
@@ -741,10 +688,9 @@ impl<'a> Draft<'a> {
             return Ok(());
         };
         let (code, message) = match problem {
-            IdProblem::Malformed(reason) => (
-                WarningCode::IdMalformed,
-                format!("not a Webex id: {reason}"),
-            ),
+            IdProblem::Malformed(reason) => {
+                (WarningCode::IdMalformed, format!("not a Webex id: {reason}"))
+            }
             IdProblem::NotCanonical => (
                 WarningCode::IdNotCanonical,
                 "id is not in canonical form (unpadded base64url with zero trailing bits)"
@@ -769,12 +715,7 @@ impl<'a> Draft<'a> {
         }
         let path = self.push_str(&path);
         let message = self.push_str(&message);
-        self.warnings.push(WarningRecord {
-            code,
-            path,
-            message,
-            offset: at as u32,
-        });
+        self.warnings.push(WarningRecord { code, path, message, offset: at as u32 });
         Ok(())
     }
 
@@ -814,12 +755,7 @@ impl<'a> Draft<'a> {
             if !present && !alias {
                 let key = spec.field.key();
                 let message = format!("`{key}` is absent; {} always carries it", self.name_text());
-                self.warn(
-                    WarningCode::MissingField,
-                    format!("data.{key}"),
-                    message,
-                    at,
-                )?;
+                self.warn(WarningCode::MissingField, format!("data.{key}"), message, at)?;
             }
         }
         Ok(())
@@ -915,21 +851,15 @@ impl<'a> Draft<'a> {
         if envelope == NO_SLOT || envelope & (1 << 31) != 0 || data == NO_SLOT {
             return Ok(());
         }
-        let (Value::Str(a), Value::Str(b)) = (
-            self.envelope[envelope as usize].value,
-            self.data[data as usize].value,
-        ) else {
+        let (Value::Str(a), Value::Str(b)) =
+            (self.envelope[envelope as usize].value, self.data[data as usize].value)
+        else {
             return Ok(());
         };
         if self.str(a) != self.str(b) {
             let message = "the envelope's actorId differs from data.actorId".to_string();
             let at = self.data_actor_at;
-            self.warn(
-                WarningCode::ActorMismatch,
-                "data.actorId".to_string(),
-                message,
-                at,
-            )?;
+            self.warn(WarningCode::ActorMismatch, "data.actorId".to_string(), message, at)?;
         }
         Ok(())
     }
@@ -966,9 +896,6 @@ fn wrong_type(at: usize, path: &str, message: &str) -> crate::parse::reader::Fai
 }
 
 fn duplicate(at: usize, path: &str) -> crate::parse::reader::Fail {
-    let message = format!(
-        "duplicate key `{}`",
-        path.rsplit('.').next().unwrap_or(path)
-    );
+    let message = format!("duplicate key `{}`", path.rsplit('.').next().unwrap_or(path));
     with_path(fail(ErrorCode::DuplicateKey, at, message), path)
 }

@@ -56,12 +56,8 @@ fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
 /// Gives a failure its line, column and path.
 fn locate(fail: Fail, text: &str, syntax: Syntax) -> Error {
     let position = Position::locate(text.as_bytes(), fail.offset);
-    let path = fail
-        .path
-        .unwrap_or_else(|| path_at(text, fail.offset, syntax == Syntax::Literal));
-    Error::new(fail.code, fail.message)
-        .with_position(position)
-        .with_path(path)
+    let path = fail.path.unwrap_or_else(|| path_at(text, fail.offset, syntax == Syntax::Literal));
+    Error::new(fail.code, fail.message).with_position(position).with_path(path)
 }
 
 /// The JSON path of the value at byte `offset`, found by rescanning the text up to it. Paths
@@ -83,11 +79,7 @@ fn path_at(text: &str, offset: usize, literal: bool) -> String {
         let in_object_without_key = stack.last().is_some_and(|l| l.object && l.key.is_none());
         match r.peek() {
             Some(b'{') | Some(b'[') => {
-                stack.push(Level {
-                    object: r.peek() == Some(b'{'),
-                    key: None,
-                    index: 0,
-                });
+                stack.push(Level { object: r.peek() == Some(b'{'), key: None, index: 0 });
                 r.pos += 1;
             }
             Some(b'}') | Some(b']') => {

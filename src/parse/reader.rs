@@ -21,12 +21,7 @@ pub(crate) struct Fail {
 pub(crate) type Parsed<T> = Result<T, Fail>;
 
 pub(crate) fn fail(code: ErrorCode, offset: usize, message: impl Into<String>) -> Fail {
-    Fail {
-        code,
-        offset,
-        message: message.into(),
-        path: None,
-    }
+    Fail { code, offset, message: message.into(), path: None }
 }
 
 /// The scalar words JSON and object literals know.
@@ -88,13 +83,7 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(text: &'a str, literal: bool, limits: Limits) -> Reader<'a> {
-        Reader {
-            text,
-            bytes: text.as_bytes(),
-            pos: 0,
-            literal,
-            limits,
-        }
+        Reader { text, bytes: text.as_bytes(), pos: 0, literal, limits }
     }
 
     pub(crate) fn peek(&self) -> Option<u8> {
@@ -155,11 +144,7 @@ impl<'a> Reader<'a> {
             return format!("`{}`", &self.text[at..end]);
         }
         let c = self.text[at..].chars().next().unwrap_or('?');
-        if c.is_control() {
-            format!("U+{:04X}", c as u32)
-        } else {
-            format!("'{c}'")
-        }
+        if c.is_control() { format!("U+{:04X}", c as u32) } else { format!("'{c}'") }
     }
 
     /// Whether the input ends at `at`, or inside a word that would be valid once complete
@@ -167,24 +152,13 @@ impl<'a> Reader<'a> {
     pub(crate) fn ends_at(&self, at: usize) -> bool {
         let rest = self.bytes.get(at..).unwrap_or_default();
         let words: &[&[u8]] = &[b"true", b"false", b"null", b"undefined"];
-        rest.is_empty()
-            || words
-                .iter()
-                .any(|w| w.len() > rest.len() && w.starts_with(rest))
+        rest.is_empty() || words.iter().any(|w| w.len() > rest.len() && w.starts_with(rest))
     }
 
     /// "expected X, found Y", as a truncation error when the input ran out.
     pub(crate) fn unexpected(&self, at: usize, expected: &str) -> Fail {
-        let code = if self.ends_at(at) {
-            ErrorCode::Truncated
-        } else {
-            ErrorCode::Syntax
-        };
-        fail(
-            code,
-            at,
-            format!("expected {expected}, found {}", self.describe(at)),
-        )
+        let code = if self.ends_at(at) { ErrorCode::Truncated } else { ErrorCode::Syntax };
+        fail(code, at, format!("expected {expected}, found {}", self.describe(at)))
     }
 
     /// Reads an object key (the reader sits on its first character) and the `:` after it.
@@ -531,11 +505,7 @@ impl<'a> Reader<'a> {
             return fail(ErrorCode::Truncated, start, "unterminated number");
         }
         let token = &self.text[start..end.min(start + 40)];
-        fail(
-            ErrorCode::Syntax,
-            start,
-            format!("invalid number `{token}`"),
-        )
+        fail(ErrorCode::Syntax, start, format!("invalid number `{token}`"))
     }
 
     /// Reads `true`, `false`, `null`, or in literal mode `undefined`, if the reader sits on one.
@@ -574,11 +544,8 @@ impl<'a> Reader<'a> {
                     self.enter(depth + stack.len())?;
                     out.push_byte(open);
                     stack.push(open == b'{');
-                    let more = if open == b'{' {
-                        self.first_member()?
-                    } else {
-                        self.first_element()?
-                    };
+                    let more =
+                        if open == b'{' { self.first_member()? } else { self.first_element()? };
                     if more {
                         // An array's first element, or an object's first member unless its
                         // value was `undefined` (then go on as after a value).
@@ -739,9 +706,7 @@ pub(crate) fn is_ident_part(b: u8) -> bool {
 }
 
 fn parse_hex(digits: &[u8]) -> Option<u32> {
-    digits
-        .iter()
-        .try_fold(0u32, |acc, &d| Some(acc * 16 + (d as char).to_digit(16)?))
+    digits.iter().try_fold(0u32, |acc, &d| Some(acc * 16 + (d as char).to_digit(16)?))
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
