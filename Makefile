@@ -8,7 +8,7 @@ LIB_DIR := target/release
 CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
 STATIC_LIBS := -lpthread -ldl -lm
 
-.PHONY: all setup lib header demo test test-rust test-c test-cpp test-js lint bench clean
+.PHONY: all setup lib header demo test test-rust test-c test-cpp test-swift test-js lint bench clean
 
 all: lib
 
@@ -28,7 +28,7 @@ $(BUILD)/host: examples/c/host.c include/spaces_widget_events.h lib
 demo: setup $(BUILD)/host
 	@$(BUILD)/host examples/data/events.ndjson
 
-test: setup lint test-rust test-c test-cpp test-js
+test: setup lint test-rust test-c test-cpp test-swift test-js
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -43,6 +43,9 @@ test-c: lib
 
 test-cpp: lib
 	@scripts/test-cpp.sh
+
+test-swift: lib
+	@scripts/test-swift.sh
 
 test-js:
 	@bash bindings/js/test/run.sh
