@@ -8,7 +8,7 @@ LIB_DIR := target/release
 CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
 STATIC_LIBS := -lpthread -ldl -lm
 
-.PHONY: all setup lib header demo test test-rust test-c test-cpp test-swift test-js lint bench clean
+.PHONY: all setup lib header demo test test-rust test-c test-cpp test-python test-swift test-js lint bench clean
 
 all: lib
 
@@ -28,11 +28,12 @@ $(BUILD)/host: examples/c/host.c include/spaces_widget_events.h lib
 demo: setup $(BUILD)/host
 	@$(BUILD)/host examples/data/events.ndjson
 
-test: setup lint test-rust test-c test-cpp test-swift test-js
+test: setup lint test-rust test-c test-cpp test-python test-swift test-js
 
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	shellcheck scripts/*.sh bindings/js/test/run.sh benches/install-deps.sh
 
 test-rust:
 	$(CARGO) test --all-targets
@@ -44,11 +45,17 @@ test-c: lib
 test-cpp: lib
 	@scripts/test-cpp.sh
 
+test-python:
+	@scripts/test-python.sh
+
 test-swift: lib
 	@scripts/test-swift.sh
 
-test-js:
-	@bash bindings/js/test/run.sh
+# The bridge's end-to-end test hands what the page posted to the Python binding (built by
+# test-python), so events go from a real browser into the library.
+test-js: test-python
+	@SWE_BRIDGE_NDJSON_CONSUMER="$(CURDIR)/build/python-venv/bin/python $(CURDIR)/bindings/js/test/e2e/consume_with_library.py" \
+		bash bindings/js/test/run.sh
 
 bench:
 	bash benches/install-deps.sh

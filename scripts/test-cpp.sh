@@ -14,7 +14,7 @@ out=build/cpp
 lib=target/release/libspaces_widget_events.a
 static_libs=(-lpthread -ldl -lm)
 strict=(-std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude -Ibindings/cpp)
-sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all)
+sanitize=("-fsanitize=address,undefined" -fno-sanitize-recover=all)
 test_flags=("${strict[@]}" "${sanitize[@]}" -g -O1 "-DSWE_REPO_ROOT=\"$root\"")
 mapfile -t headers < <(find bindings/cpp -name '*.hpp')
 

@@ -3,7 +3,7 @@
 #   unit tests (node --test, no browser) and the end-to-end test (headless Chromium).
 # Works on a fresh Debian 12 machine as root with no stdin. Exits non-zero on any failure.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 export DEBIAN_FRONTEND=noninteractive
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
