@@ -8,7 +8,7 @@ LIB_DIR := target/release
 CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
 STATIC_LIBS := -lpthread -ldl -lm
 
-.PHONY: all setup lib header demo test test-rust test-c test-cpp test-python test-swift test-js lint bench clean
+.PHONY: all setup lib header demo install test test-rust test-c test-cpp test-install test-python test-swift test-js lint bench clean
 
 all: lib
 
@@ -17,6 +17,11 @@ setup:
 
 lib:
 	$(CARGO) build --release --lib
+
+# PREFIX (default /usr/local) and DESTDIR as usual: the shared and static library, the C and
+# C++ headers, a pkg-config file and a CMake package.
+install:
+	@scripts/install.sh
 
 header:
 	SWE_BLESS=1 $(CARGO) test --test header
@@ -28,7 +33,7 @@ $(BUILD)/host: examples/c/host.c include/spaces_widget_events.h lib
 demo: setup $(BUILD)/host
 	@$(BUILD)/host examples/data/events.ndjson
 
-test: setup lint test-rust test-c test-cpp test-python test-swift test-js
+test: setup lint test-rust test-c test-cpp test-install test-python test-swift test-js
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -44,6 +49,9 @@ test-c: lib
 
 test-cpp: lib
 	@scripts/test-cpp.sh
+
+test-install:
+	@scripts/test-install.sh
 
 test-python:
 	@scripts/test-python.sh
