@@ -25,11 +25,18 @@ minor=${version#*.}
 minor=${minor%%.*}
 if [[ $major == 0 ]]; then soversion=0.$minor; else soversion=$major; fi
 
-cargo build --release --lib --quiet
+# The installed shared library carries an ELF SONAME, so that programs record the compatible
+# version rather than the development link. It is built apart (target/install) because a
+# SONAME in target/release would make programs linked there look for a file that only an
+# install creates.
+export CARGO_TARGET_DIR=$root/target/install
+cargo rustc --release --lib --quiet --crate-type cdylib -- \
+  -C "link-arg=-Wl,-soname,lib$name.so.$soversion"
+cargo rustc --release --lib --quiet --crate-type staticlib
 install -d "$dest$libdir/pkgconfig" "$dest$libdir/cmake/SpacesWidgetEvents" \
   "$dest$includedir/$name"
-install -m 644 "target/release/lib$name.a" "$dest$libdir/"
-install -m 755 "target/release/lib$name.so" "$dest$libdir/lib$name.so.$version"
+install -m 644 "$CARGO_TARGET_DIR/release/lib$name.a" "$dest$libdir/"
+install -m 755 "$CARGO_TARGET_DIR/release/lib$name.so" "$dest$libdir/lib$name.so.$version"
 ln -sf "lib$name.so.$version" "$dest$libdir/lib$name.so.$soversion"
 ln -sf "lib$name.so.$soversion" "$dest$libdir/lib$name.so"
 install -m 644 "include/$name.h" bindings/cpp/$name.hpp "$dest$includedir/"

@@ -115,19 +115,12 @@ pub extern "C" fn swe_emitter_on_event(
     id_out: *mut u64,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    guard(error_out, || {
-        let out = Out::new(id_out, "id_out")?;
-        let emitter = self::emitter(emitter)?;
-        let pattern = str_in(pattern, pattern_len, "pattern")?;
-        let callback = listener.ok_or_else(|| super::boundary::null("listener"))?;
-        crate::dispatch::Pattern::new(pattern)?;
-        let context = HostContext { user_data, release };
-        let id = emitter.on(pattern, move |event: &Event| {
+    let host = (listener, user_data, release);
+    subscribe(emitter, pattern, pattern_len, id_out, error_out, host, |e, p, f, c| {
+        e.on(p, move |event: &Event| {
             // SAFETY: the host registered this callback for this user data.
-            refusal(unsafe { callback(context.user_data(), as_c(event)) })
-        })?;
-        out.write(id);
-        Ok(())
+            refusal(unsafe { f(c.user_data(), as_c(event)) })
+        })
     })
 }
 
@@ -144,22 +137,37 @@ pub extern "C" fn swe_emitter_on_json(
     id_out: *mut u64,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
+    let host = (listener, user_data, release);
+    subscribe(emitter, pattern, pattern_len, id_out, error_out, host, |e, p, f, c| {
+        e.on_json(p, move |name: &str, json: &str| {
+            // Both texts are followed by a NUL: the name lives in the event's arena, and the
+            // emitter writes the JSON with one after it.
+            let (name, json) = (swe_str::of_terminated(name), swe_str::of_terminated(json));
+            // SAFETY: the host registered this callback for this user data.
+            refusal(unsafe { f(c.user_data(), name, json) })
+        })
+    })
+}
+
+/// The checks both subscribing exports share. The host's context (whose drop runs `release`)
+/// is made only once every check has passed, so a failed subscription never releases what the
+/// caller still owns.
+fn subscribe<F>(
+    emitter: *const swe_emitter,
+    pattern: *const c_char,
+    pattern_len: usize,
+    id_out: *mut u64,
+    error_out: *mut *mut swe_error,
+    (listener, user_data, release): (Option<F>, *mut c_void, swe_release_fn),
+    on: impl FnOnce(&Emitter, &str, F, HostContext) -> Result<u64, crate::error::Error>,
+) -> swe_status {
     guard(error_out, || {
         let out = Out::new(id_out, "id_out")?;
         let emitter = self::emitter(emitter)?;
         let pattern = str_in(pattern, pattern_len, "pattern")?;
         let callback = listener.ok_or_else(|| super::boundary::null("listener"))?;
         crate::dispatch::Pattern::new(pattern)?;
-        let context = HostContext { user_data, release };
-        let id = emitter.on_json(pattern, move |name: &str, json: &str| {
-            // Both texts are followed by a NUL: the name lives in the event's arena, and the
-            // emitter writes the JSON with one after it.
-            let name = swe_str::of_terminated(name);
-            let json = swe_str::of_terminated(json);
-            // SAFETY: the host registered this callback for this user data.
-            refusal(unsafe { callback(context.user_data(), name, json) })
-        })?;
-        out.write(id);
+        out.write(on(emitter, pattern, callback, HostContext { user_data, release })?);
         Ok(())
     })
 }

@@ -163,15 +163,7 @@ pub extern "C" fn swe_event_message(
     view_out: *mut swe_message_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    guard(error_out, || {
-        let out = Out::new(view_out, "view_out")?;
-        let event = self::event(event)?;
-        if event.shape() != Shape::Message {
-            return Err(wrong_kind(event, "messages:created"));
-        }
-        out.write(Viewer(event).message());
-        Ok(())
-    })
+    shape_view(event, view_out, error_out, Shape::Message, "messages:created", |v| v.message())
 }
 
 /// Fills `*view_out` with entry `index` of a message's `files`. Errors:
@@ -236,15 +228,7 @@ pub extern "C" fn swe_event_room(
     view_out: *mut swe_room_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    guard(error_out, || {
-        let out = Out::new(view_out, "view_out")?;
-        let event = self::event(event)?;
-        if event.shape() != Shape::Room {
-            return Err(wrong_kind(event, "a rooms event"));
-        }
-        out.write(Viewer(event).room());
-        Ok(())
-    })
+    shape_view(event, view_out, error_out, Shape::Room, "a rooms event", |v| v.room())
 }
 
 /// Fills `*view_out` with the data of a `calls:created`, `calls:connected` or
@@ -255,15 +239,7 @@ pub extern "C" fn swe_event_call(
     view_out: *mut swe_call_view,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    guard(error_out, || {
-        let out = Out::new(view_out, "view_out")?;
-        let event = self::event(event)?;
-        if event.shape() != Shape::Call {
-            return Err(wrong_kind(event, "a calls event"));
-        }
-        out.write(Viewer(event).call());
-        Ok(())
-    })
+    shape_view(event, view_out, error_out, Shape::Call, "a calls event", |v| v.call())
 }
 
 /// Fills a view of one data shape, or fails with `SWE_ERROR_WRONG_KIND`.

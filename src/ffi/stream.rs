@@ -95,16 +95,10 @@ pub extern "C" fn swe_stream_feed(
     user_data: *mut c_void,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    guard(error_out, || {
-        let object = object(stream)?;
-        let emitter = ref_in::<swe_emitter, Emitter>(emitter, "emitter")?;
+    let host = Host { emitter, on_error, user_data };
+    read(stream, host, error_out, |stream, deliver| {
         let bytes = bytes_in(bytes, len, "bytes")?;
-        let mut stopped = 0;
-        let StreamObject { stream, events, errors } = object;
-        let flow = stream.feed(bytes, |item| {
-            deliver(item, emitter, on_error, user_data, events, errors, &mut stopped)
-        });
-        finish_status(flow, stopped)
+        Ok(stream.feed(bytes, deliver))
     })
 }
 
@@ -118,16 +112,8 @@ pub extern "C" fn swe_stream_finish(
     user_data: *mut c_void,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
-    guard(error_out, || {
-        let object = object(stream)?;
-        let emitter = ref_in::<swe_emitter, Emitter>(emitter, "emitter")?;
-        let mut stopped = 0;
-        let StreamObject { stream, events, errors } = object;
-        let flow = stream.finish(|item| {
-            deliver(item, emitter, on_error, user_data, events, errors, &mut stopped)
-        });
-        finish_status(flow, stopped)
-    })
+    let host = Host { emitter, on_error, user_data };
+    read(stream, host, error_out, |stream, deliver| Ok(stream.finish(deliver)))
 }
 
 /// Fills `*stats_out` with what the stream has read so far. Errors: `SWE_ERROR_NULL_ARGUMENT`.
@@ -150,35 +136,53 @@ pub extern "C" fn swe_stream_get_stats(
     })
 }
 
-fn deliver(
-    item: Result<crate::Event, Error>,
-    emitter: &Emitter,
+/// Where a feed's lines go: the emitter, and the host's error callback.
+struct Host {
+    emitter: *const swe_emitter,
     on_error: swe_stream_error_fn,
     user_data: *mut c_void,
-    events: &mut usize,
-    errors: &mut usize,
-    stopped: &mut i32,
-) -> Flow {
-    let error = match item.and_then(|event| emitter.emit(&event)) {
-        Ok(_) => {
-            *events += 1;
-            return Flow::Continue;
-        }
-        Err(error) => error,
-    };
-    *errors += 1;
-    let Some(callback) = on_error else {
-        return Flow::Continue;
-    };
-    let raw = super::error::into_raw(error);
-    // SAFETY: the host registered this callback for this user data; the error is borrowed.
-    let status = unsafe { callback(user_data, raw) };
-    super::error::swe_error_free(raw);
-    if status == 0 {
-        return Flow::Continue;
-    }
-    *stopped = status;
-    Flow::Stop
+}
+
+/// Runs one feed or finish: checks the arguments, delivers every line, and turns a stop by the
+/// error callback into `SWE_ERROR_LISTENER`.
+fn read(
+    stream: *mut swe_stream,
+    host: Host,
+    error_out: *mut *mut swe_error,
+    op: impl FnOnce(
+        &mut Stream,
+        &mut dyn FnMut(Result<crate::Event, Error>) -> Flow,
+    ) -> Result<Flow, Error>,
+) -> swe_status {
+    guard(error_out, || {
+        let object = object(stream)?;
+        let emitter = ref_in::<swe_emitter, Emitter>(host.emitter, "emitter")?;
+        let StreamObject { stream, events, errors } = object;
+        let mut stopped = 0;
+        let mut deliver = |item: Result<crate::Event, Error>| {
+            let error = match item.and_then(|event| emitter.emit(&event)) {
+                Ok(_) => {
+                    *events += 1;
+                    return Flow::Continue;
+                }
+                Err(error) => error,
+            };
+            *errors += 1;
+            let Some(callback) = host.on_error else { return Flow::Continue };
+            let raw = super::error::into_raw(error);
+            // SAFETY: the host registered this callback for this user data; the error is
+            // borrowed for the call.
+            let status = unsafe { callback(host.user_data, raw) };
+            super::error::swe_error_free(raw);
+            if status == 0 {
+                return Flow::Continue;
+            }
+            stopped = status;
+            Flow::Stop
+        };
+        let flow = op(stream, &mut deliver)?;
+        finish_status(flow, stopped)
+    })
 }
 
 fn finish_status(flow: Flow, stopped: i32) -> Result<(), Error> {
