@@ -12,7 +12,11 @@ processing loop on a monotonic clock and prints one `key=value` line with at lea
 and `median_events_per_sec=`. For instructions per event, callgrind runs it once over the first
 --callgrind-events lines and counts only the processing loop: the program either brackets the
 loop with CALLGRIND_START/STOP_INSTRUMENTATION (CLIENT_REQUESTS) or keeps it in one
-out-of-line function with a known symbol (toggle_collect("symbol")).
+out-of-line function with a known symbol (toggle_collect("symbol")). For allocations per event,
+memcheck counts the heap allocations of one loop over that slice minus those of a run over an
+empty corpus. A streaming contender (stream=True) reads its file in chunks instead of holding
+it; with --big-stream it also runs over a ~1 GB file, and the driver prints how much its peak
+RSS grew over a run on 10 events.
 
 To add a contender, append a Contender to CONTENDERS below. Python 3.11 standard library only.
 """
@@ -22,7 +26,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 import os
+import re
 import shlex
 import shutil
 import statistics
@@ -35,6 +41,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # shared/ sits beside the repository, for developers and for CI alike.
 DEFAULT_GENERATOR = ROOT.parent / "shared" / "bench" / "gen_widget_corpus.py"
+
+# Runs of a streaming program over the big file, and over a tiny one, for --big-stream.
+BIG_STREAM_RUNS = 3
 
 # Valgrind options that make callgrind count only the processing loop.
 CLIENT_REQUESTS = ("--instr-atstart=no",)
@@ -62,6 +71,8 @@ class Contender:
     anchor: str | None = None
     # Computes the checksum defined in bench_common.h, so it must agree with the other ones.
     checksum: bool = True
+    # Reads its input file in chunks instead of holding it: --big-stream measures it.
+    stream: bool = False
 
 
 C_FLAGS = "-O2 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L"
@@ -136,8 +147,31 @@ CONTENDERS: list[Contender] = [
         run="{build}/bin/swe_c_abi json {corpus} {repeats}",
         checksum=False,
     ),
-    # Still to come: the Rust API in-process and the chunk-fed stream (whose peak RSS the
-    # table's column shows). benches/README.md shows how to add an entry.
+    Contender(
+        name="this library, Rust API",
+        build=(
+            (
+                "cargo build --quiet --release"
+                " --manifest-path benches/programs/swe-rust/Cargo.toml"
+                " --target-dir {build}/cargo"
+            ),
+        ),
+        run="{build}/cargo/release/swe-rust-bench {corpus} {repeats}",
+        callgrind=toggle_collect("process_events"),
+    ),
+    Contender(
+        name="this library, C ABI, chunk-fed stream",
+        build=(
+            "cargo build --quiet --release --lib",
+            (
+                "{cc} {cflags} -Iinclude benches/programs/swe_c_stream.c"
+                " -o {build}/bin/swe_c_stream"
+                " target/release/libspaces_widget_events.a -lpthread -ldl -lm"
+            ),
+        ),
+        run="{build}/bin/swe_c_stream {corpus} {repeats}",
+        stream=True,
+    ),
 ]
 
 
@@ -163,6 +197,7 @@ class Row:
     errors: str | None = None
     extra: dict[str, str] = dataclasses.field(default_factory=dict)
     instructions_per_event: float | None = None
+    allocations_per_event: float | None = None
 
     @property
     def rate(self) -> float | None:
@@ -284,13 +319,16 @@ class Bench:
                 [sys.executable, str(generator), str(self.args.events), str(full)], check=True
             )
 
-        count = min(self.args.callgrind_events, self.args.events)
+        return full, self.slice(full, min(self.args.callgrind_events, self.args.events))
+
+    def slice(self, full: Path, count: int) -> Path:
+        """The first `count` lines of the corpus (made when missing or older than it)."""
         piece = self.build_dir / f"corpus-{self.args.events}-first{count}.ndjson"
         if not piece.exists() or piece.stat().st_mtime < full.stat().st_mtime:
             with full.open("rb") as src, piece.open("wb") as dst:
                 for _, line in zip(range(count), src):
                     dst.write(line)
-        return full, piece
+        return piece
 
     # Build, time, count -------------------------------------------------------------------
 
@@ -371,6 +409,31 @@ class Bench:
             return
         row.instructions_per_event = instructions / events
 
+    def count_allocations(self, row: Row, piece: Path, empty: Path) -> None:
+        """Heap allocations per event: memcheck's count over the slice minus over no events,
+        one loop each, so setup and teardown cancel out."""
+        counts = []
+        for corpus in (piece, empty):
+            argv = [
+                "valgrind",
+                "--tool=memcheck",
+                "--leak-check=no",
+                *self.argv(row.contender, corpus, 1),
+            ]
+            finished = run_process(argv, measure_rss=False)
+            match = re.search(r"total heap usage: ([\d,]+) allocs", finished.stderr)
+            if finished.returncode != 0 or match is None:
+                self.log(
+                    f"  {row.contender.name}: memcheck exit {finished.returncode}\n"
+                    f"{tail(finished.stderr)}"
+                )
+                return
+            events = int(parse_result_line(finished.stdout)["events"])
+            counts.append((events, int(match.group(1).replace(",", ""))))
+        (events, allocations), (_, baseline) = counts
+        if events:
+            row.allocations_per_event = (allocations - baseline) / events
+
     def measure(self, contenders: list[Contender]) -> list[Row]:
         rows = [Row(c) for c in contenders]
         full, piece = self.corpus()
@@ -386,16 +449,121 @@ class Bench:
                 if row.failure is None:
                     self.time_once(row, full)
 
-        if self.args.no_callgrind:
+        if self.args.no_callgrind and self.args.no_allocs:
             return rows
         if shutil.which("valgrind") is None:
-            self.log("valgrind not found (benches/install-deps.sh installs it): no instr/event")
+            self.log(
+                "valgrind not found (benches/install-deps.sh installs it): no instr/allocs per event"
+            )
             return rows
         for row in rows:
-            if row.failure is None:
+            if row.failure is None and not self.args.no_callgrind:
                 self.log(f"callgrind {row.contender.name} ({piece.name})")
                 self.count_instructions(row, piece)
+        empty = self.build_dir / "corpus-empty.ndjson"
+        empty.touch()
+        for row in rows:
+            if row.failure is None and not self.args.no_allocs:
+                self.log(f"memcheck {row.contender.name} ({piece.name} and {empty.name})")
+                self.count_allocations(row, piece, empty)
         return rows
+
+    # Peak memory of a stream over a large input -------------------------------------------
+
+    def big_stream(self, rows: list[Row]) -> list[BigStream]:
+        """Each streaming row once over a file of about --big-stream GB (the corpus repeated,
+        made for the step and deleted after it), and once over its first 10 events: the
+        difference of the two peak RSS figures is what the stream's memory grew by."""
+        streams = [r for r in rows if r.contender.stream and r.failure is None]
+        if not streams:
+            self.log("--big-stream: no streaming contender selected")
+            return []
+        full, _ = self.corpus()
+        tiny = self.slice(full, 10)
+        size = full.stat().st_size
+        copies = max(1, math.ceil(self.args.big_stream * 1e9 / size))
+        big = self.build_dir / "big-stream.ndjson"
+        self.log(f"writing {big.name}: the corpus {copies} times ({copies * size / 1e9:.2f} GB)")
+        corpus = full.read_bytes()
+        if not corpus.endswith(b"\n"):
+            corpus += b"\n"
+        results = []
+        try:
+            with big.open("wb") as out:
+                for _ in range(copies):
+                    out.write(corpus)
+            del corpus
+            for row in streams:
+                self.log(f"big stream {row.contender.name} ({BIG_STREAM_RUNS} runs of each)")
+                # Peak RSS of identical runs differs by a few hundred KiB: medians of a few.
+                smalls = [
+                    run_process(self.argv(row.contender, tiny, 1)) for _ in range(BIG_STREAM_RUNS)
+                ]
+                larges = [
+                    run_process(self.argv(row.contender, big, 1)) for _ in range(BIG_STREAM_RUNS)
+                ]
+                failed = [f for f in smalls + larges if f.returncode != 0]
+                if failed:
+                    self.log(
+                        f"  {row.contender.name}: exit {failed[0].returncode}\n"
+                        f"{tail(failed[0].stdout + failed[0].stderr)}"
+                    )
+                    continue
+                large = sorted(larges, key=lambda f: f.seconds)[len(larges) // 2]
+                result = parse_result_line(large.stdout)
+                expected = (
+                    str(int(row.checksum) * copies)
+                    if row.checksum and row.checksum.isdigit()
+                    else None
+                )
+                results.append(
+                    BigStream(
+                        name=row.contender.name,
+                        bytes=big.stat().st_size,
+                        events=int(result["events"]),
+                        seconds=large.seconds,
+                        events_per_sec=float(result["median_events_per_sec"]),
+                        max_rss_kib=int(statistics.median(f.max_rss_kib for f in larges)),
+                        tiny_max_rss_kib=int(statistics.median(f.max_rss_kib for f in smalls)),
+                        checksum_ok=None
+                        if expected is None
+                        else result.get("checksum") == expected,
+                    )
+                )
+        finally:
+            big.unlink(missing_ok=True)
+        return results
+
+
+@dataclasses.dataclass
+class BigStream:
+    """One streaming program over the big file, and over a tiny one (medians of the runs;
+    the timing and checksum are the median-time big run's)."""
+
+    name: str
+    bytes: int
+    events: int
+    seconds: float
+    events_per_sec: float
+    max_rss_kib: int
+    tiny_max_rss_kib: int
+    # Whether the checksum is the corpus' times the copies (None: no corpus checksum known).
+    checksum_ok: bool | None
+
+    @property
+    def growth_kib(self) -> int:
+        return self.max_rss_kib - self.tiny_max_rss_kib
+
+    def describe(self) -> str:
+        check = {True: "checksum ok", False: "CHECKSUM DIFFERS", None: "checksum not checked"}
+        return (
+            f"{self.name}: {self.bytes / 1e9:.2f} GB, {self.events:,} events in "
+            f"{self.seconds:.1f} s ({self.events_per_sec:,.0f}/s), {check[self.checksum_ok]}; "
+            f"max RSS {self.max_rss_kib / 1024:.1f} MiB, on 10 events "
+            f"{self.tiny_max_rss_kib / 1024:.1f} MiB: growth {self.growth_kib / 1024:+.2f} MiB "
+            f"(medians of {BIG_STREAM_RUNS} runs; identical runs differ by up to ~0.3 MiB; "
+            "target: under 16 MiB for 1 GB)"
+        )
 
 
 def callgrind_total(path: Path) -> int:
@@ -418,7 +586,8 @@ def table(rows: list[Row]) -> tuple[list[str], list[list[str]], list[str]]:
     """Header, cells and notes. Ratios: speed = rate / anchor's rate (above 1 is faster);
     instr = instructions / anchor's instructions (below 1 is fewer)."""
     anchors = [r for r in rows if r.contender.anchor and r.failure is None]
-    header = ["contender", "events/s", "spread", "best/s", "instr/event", "max RSS"]
+    header = ["contender", "events/s", "spread", "best/s", "instr/event", "allocs/event"]
+    header += ["max RSS"]
     header += [f"speed/{a.contender.anchor}" for a in anchors]
     header += [f"instr/{a.contender.anchor}" for a in anchors]
 
@@ -447,6 +616,7 @@ def table(rows: list[Row]) -> tuple[list[str], list[list[str]], list[str]]:
             f"±{r.spread / 2:.0%}" if r.spread is not None else "-",
             f"{r.best_rate:,.0f}" if r.best_rate else "-",
             f"{r.instructions_per_event:,.0f}" if r.instructions_per_event else "-",
+            f"{r.allocations_per_event:.2f}" if r.allocations_per_event is not None else "-",
             f"{r.max_rss_kib / 1024:,.1f} MiB" if r.max_rss_kib else "-",
         ]
         row += [ratio(r.rate, a.rate) for a in anchors]
@@ -505,6 +675,18 @@ def main() -> int:
     )
     parser.add_argument("--no-callgrind", action="store_true", help="skip instructions/event")
     parser.add_argument(
+        "--no-allocs", action="store_true", help="skip allocations/event (valgrind memcheck)"
+    )
+    parser.add_argument(
+        "--big-stream",
+        type=float,
+        nargs="?",
+        const=1.0,
+        metavar="GB",
+        help="also run each streaming contender over a GB-sized file (1; written under the "
+        "build folder, deleted after) and report its peak memory growth",
+    )
+    parser.add_argument(
         "--only",
         action="append",
         metavar="NAME",
@@ -540,17 +722,21 @@ def main() -> int:
         return 0
     if min(args.events, args.runs, args.repeats, args.callgrind_events) < 1:
         parser.error("--events, --runs, --repeats and --callgrind-events must be at least 1")
+    if args.big_stream is not None and args.big_stream <= 0:
+        parser.error("--big-stream must be above 0 GB")
     if args.cpu is not None:
         os.sched_setaffinity(0, {args.cpu})  # children inherit it
     if args.install_deps:
         subprocess.run(["bash", str(ROOT / "benches" / "install-deps.sh")], check=True)
 
-    rows = Bench(args).measure(select(args.only))
+    bench = Bench(args)
+    rows = bench.measure(select(args.only))
+    big_streams = bench.big_stream(rows) if args.big_stream else []
     header, cells, notes = table(rows)
     print(
         f"{args.events} events, {args.runs} runs x {args.repeats} repeats; "
-        f"instr/event over the first {min(args.callgrind_events, args.events)} events "
-        "(callgrind, processing loop only)"
+        f"instr/event and allocs/event over the first {min(args.callgrind_events, args.events)}"
+        " events (callgrind, processing loop only; memcheck, minus a run over no events)"
     )
     print(render(header, cells, args.markdown))
     print(
@@ -561,27 +747,33 @@ def main() -> int:
     )
     for note in notes + ([RSS_FLOOR_NOTE] if RSS_FLOOR_NOTE else []):
         print(note)
+    for big in big_streams:
+        print(f"big stream: {big.describe()}")
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                [
-                    {
-                        "name": r.contender.name,
-                        "failure": r.failure,
-                        "events_per_sec": r.rate,
-                        "runs_events_per_sec": r.rates,
-                        "instructions_per_event": r.instructions_per_event,
-                        "max_rss_kib": r.max_rss_kib or None,
-                        "checksum": r.checksum,
-                        "errors": r.errors,
-                        **r.extra,
-                    }
-                    for r in rows
-                ],
-                indent=2,
-            )
-            + "\n"
-        )
+        big_by_name = {
+            b.name: dict(dataclasses.asdict(b), growth_kib=b.growth_kib) for b in big_streams
+        }
+        results = [
+            {
+                "name": r.contender.name,
+                "failure": r.failure,
+                "events_per_sec": r.rate,
+                "runs_events_per_sec": r.rates,
+                "instructions_per_event": r.instructions_per_event,
+                "allocations_per_event": r.allocations_per_event,
+                "max_rss_kib": r.max_rss_kib or None,
+                "checksum": r.checksum,
+                "errors": r.errors,
+                **r.extra,
+                **(
+                    {"big_stream": big_by_name[r.contender.name]}
+                    if r.contender.name in big_by_name
+                    else {}
+                ),
+            }
+            for r in rows
+        ]
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
     return 1 if any(r.failure for r in rows) else 0
 
 
