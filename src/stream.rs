@@ -106,7 +106,7 @@ impl Stream {
     fn read(&mut self, mut chunk: &[u8], deliver: &mut Deliver<'_>) -> Flow {
         if !self.pending.is_empty() || self.skipping {
             // Finish the line begun in an earlier chunk first.
-            let Some(end) = chunk.iter().position(|&b| b == b'\n') else {
+            let Some(end) = memchr::memchr(b'\n', chunk) else {
                 self.hold(chunk, deliver);
                 return Flow::Continue;
             };
@@ -132,7 +132,7 @@ impl Stream {
                 self.skipping = false;
             }
         }
-        while let Some(end) = chunk.iter().position(|&b| b == b'\n') {
+        while let Some(end) = memchr::memchr(b'\n', chunk) {
             let line = &chunk[..end];
             chunk = &chunk[end + 1..];
             if self.line_done(line, deliver) == Flow::Stop {

@@ -178,3 +178,12 @@ fn every_prefix_of_an_event_is_truncated() {
         }
     }
 }
+
+#[test]
+fn literal_comments_are_skipped_and_an_unterminated_one_is_truncated() {
+    let options = ParseOptions::literal();
+    let text = "/* a */{resource: 'a', /* b\n */ event: 'b', data: {} // c\n}";
+    assert_eq!(Event::parse_with(text, &options).unwrap().name(), "a:b");
+    let error = Event::parse_with("{resource: 'a' /* never closed", &options).unwrap_err();
+    assert_eq!((error.code(), error.message()), (ErrorCode::Truncated, "unterminated comment"));
+}

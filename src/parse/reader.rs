@@ -114,12 +114,12 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         match self.bytes.get(self.pos + 1) {
             Some(b'/') => {
-                let end = memchr(b'\n', &self.bytes[self.pos..])
+                let end = memchr::memchr(b'\n', &self.bytes[self.pos..])
                     .map_or(self.bytes.len(), |i| self.pos + i);
                 self.pos = end;
                 Ok(())
             }
-            Some(b'*') => match find(b"*/", &self.bytes[self.pos + 2..]) {
+            Some(b'*') => match memchr::memmem::find(&self.bytes[self.pos + 2..], b"*/") {
                 Some(i) => {
                     self.pos += 2 + i + 2;
                     Ok(())
@@ -707,14 +707,6 @@ pub(crate) fn is_ident_part(b: u8) -> bool {
 
 fn parse_hex(digits: &[u8]) -> Option<u32> {
     digits.iter().try_fold(0u32, |acc, &d| Some(acc * 16 + (d as char).to_digit(16)?))
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
-fn find(needle: &[u8], haystack: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A stack of bits, inline up to 64 levels.
