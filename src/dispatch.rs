@@ -198,9 +198,10 @@ impl Emitter {
         Ok(id)
     }
 
-    /// Unsubscribes. No call of that listener starts after this returns; a call already
-    /// running on another thread finishes. Fails with [`ErrorCode::NotFound`] for an id that is
-    /// not subscribed.
+    /// Unsubscribes. Emits that start after this returns do not call the listener; an emit
+    /// already under way on another thread may still call it once (no lock is held while
+    /// listeners run), and the listener is dropped after that last call. Fails with
+    /// [`ErrorCode::NotFound`] for an id that is not subscribed.
     pub fn off(&self, id: SubscriptionId) -> Result<(), Error> {
         let mut guard = self.lock();
         let Some(position) = guard.iter().position(|s| s.id == id) else {

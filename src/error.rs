@@ -45,7 +45,7 @@ pub enum ErrorCode {
     Validation = -23,
     /// An accessor was called for another kind of event than the one at hand.
     WrongKind = -30,
-    /// No subscription has that id.
+    /// No subscription has that id, or `data` has no member with that key.
     NotFound = -31,
     /// An index is past the end of a list.
     OutOfRange = -32,

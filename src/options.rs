@@ -24,9 +24,10 @@ pub enum Syntax {
 pub struct Limits {
     /// Longest input text, in bytes. Default 8 MiB; at most [`Limits::MAX_INPUT_BYTES`].
     pub max_input_bytes: usize,
-    /// Deepest nesting of objects and arrays; the event object itself is depth 1. Default 64.
+    /// Deepest nesting of objects and arrays; the event's detail is depth 1 (a wrapper around
+    /// it does not count). Default 64; at most 100,000.
     pub max_depth: usize,
-    /// Longest string, in bytes once decoded. Default 1 MiB.
+    /// Longest string, in bytes once decoded. Default 1 MiB; at most 1 GiB.
     pub max_string_bytes: usize,
 }
 
@@ -46,8 +47,8 @@ impl Limits {
         if self.max_depth == 0 || self.max_depth > 100_000 {
             return bad("max_depth must be between 1 and 100000");
         }
-        if self.max_string_bytes == 0 {
-            return bad("max_string_bytes must be at least 1");
+        if self.max_string_bytes == 0 || self.max_string_bytes > Self::MAX_INPUT_BYTES {
+            return bad("max_string_bytes must be between 1 and 1 GiB");
         }
         Ok(())
     }

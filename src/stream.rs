@@ -9,7 +9,7 @@
 
 use std::io::Read;
 
-use crate::error::{Error, ErrorCode, Position};
+use crate::error::{Error, ErrorCode};
 use crate::model::event::Event;
 use crate::options::ParseOptions;
 
@@ -107,8 +107,7 @@ impl Stream {
         if !self.pending.is_empty() || self.skipping {
             // Finish the line begun in an earlier chunk first.
             let Some(end) = memchr::memchr(b'\n', chunk) else {
-                self.hold(chunk, deliver);
-                return Flow::Continue;
+                return self.hold(chunk, deliver);
             };
             let head = &chunk[..end];
             chunk = &chunk[end + 1..];
@@ -123,13 +122,15 @@ impl Stream {
                     return Flow::Stop;
                 }
             } else {
-                if !self.skipping {
-                    self.too_long(deliver);
-                }
+                let flow = if self.skipping { Flow::Continue } else { self.too_long(deliver) };
                 self.offset += self.pending.len() + head.len() + 1;
                 self.line += 1;
                 self.pending.clear();
                 self.skipping = false;
+                if flow == Flow::Stop {
+                    self.leftover.extend_from_slice(chunk);
+                    return Flow::Stop;
+                }
             }
         }
         while let Some(end) = memchr::memchr(b'\n', chunk) {
@@ -140,35 +141,37 @@ impl Stream {
                 return Flow::Stop;
             }
         }
-        self.hold(chunk, deliver);
-        Flow::Continue
+        self.hold(chunk, deliver)
     }
 
+    /// Whether a line of `more` bytes past those held can still be parsed. One byte more than
+    /// the limit is kept, for the `\r` a line may end with; the parse then judges the rest.
     fn fits(&self, more: usize) -> bool {
-        self.pending.len() + more <= self.options.limits.max_input_bytes
+        self.pending.len() + more <= self.options.limits.max_input_bytes + 1
     }
 
-    /// Keeps the start of an unfinished line, unless it is already too long.
-    fn hold(&mut self, part: &[u8], deliver: &mut Deliver<'_>) {
+    /// Keeps the start of an unfinished line, unless it is already too long. Nothing of the
+    /// chunk is left to read afterwards, so a stop asked for here takes effect at once.
+    fn hold(&mut self, part: &[u8], deliver: &mut Deliver<'_>) -> Flow {
         if self.skipping {
             self.offset += part.len();
-        } else if self.fits(part.len()) {
-            self.pending.extend_from_slice(part);
-        } else {
-            self.too_long(deliver);
-            self.offset += self.pending.len() + part.len();
-            self.pending = Vec::new();
-            self.skipping = true;
+            return Flow::Continue;
         }
+        if self.fits(part.len()) {
+            self.pending.extend_from_slice(part);
+            return Flow::Continue;
+        }
+        let flow = self.too_long(deliver);
+        self.offset += self.pending.len() + part.len();
+        self.pending = Vec::new();
+        self.skipping = true;
+        flow
     }
 
-    /// Reports the current line as too long. The stream goes on whatever `deliver` answers:
-    /// nothing of that line is kept to be read again.
-    fn too_long(&mut self, deliver: &mut Deliver<'_>) {
-        let limit = self.options.limits.max_input_bytes;
-        let message = format!("line longer than the limit of {limit} bytes");
-        let position = Position { offset: self.offset, line: self.line, column: 1 };
-        deliver(Err(Error::new(ErrorCode::InputTooLarge, message).with_position(position)));
+    /// Reports the current line as too long; the rest of it will be skipped as it streams by.
+    fn too_long(&mut self, deliver: &mut Deliver<'_>) -> Flow {
+        let error = crate::parse::input_too_large(self.options.limits.max_input_bytes);
+        deliver(Err(error.in_stream(self.line, self.offset)))
     }
 
     /// Parses one complete line (without its `\n`) and moves the counters past it.
@@ -177,6 +180,12 @@ impl Stream {
         self.line += 1;
         self.offset += line.len() + 1;
         let text = line.strip_suffix(b"\r").unwrap_or(line);
+        // Over the limit is an error even for a blank line: a chunked feed cannot know the
+        // line is blank before it is too long to keep, and both must agree.
+        if text.len() > self.options.limits.max_input_bytes {
+            let error = crate::parse::input_too_large(self.options.limits.max_input_bytes);
+            return deliver(Err(error.in_stream(number, offset)));
+        }
         if text.iter().all(|b| matches!(b, b' ' | b'\t')) {
             return Flow::Continue;
         }

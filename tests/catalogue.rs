@@ -116,3 +116,21 @@ fn a_wrapper_whose_name_contradicts_its_detail_is_flagged() {
         )
     );
 }
+
+#[test]
+fn an_unknown_event_may_come_without_data_but_a_known_one_may_not() {
+    let unknown = Event::parse(r#"{"resource":"widget","event":"ready"}"#).unwrap();
+    assert_eq!(unknown.to_json(), r#"{"resource":"widget","event":"ready"}"#);
+    let null = Event::parse(r#"{"resource":"widget","event":"ready","data":null}"#).unwrap();
+    assert_eq!(null.to_json(), r#"{"resource":"widget","event":"ready","data":null}"#);
+    for text in [
+        r#"{"resource":"rooms","event":"read"}"#,
+        r#"{"resource":"rooms","event":"read","data":null}"#,
+    ] {
+        let error = Event::parse(text).unwrap_err();
+        assert_eq!(
+            (error.code(), error.path()),
+            (spaces_widget_events::ErrorCode::MissingField, "data")
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Hostile and broken input: each gets its exact error, never a panic or a hang.
 
-use spaces_widget_events::{ErrorCode, Event, Limits, ParseOptions};
+use spaces_widget_events::{Data, ErrorCode, Event, Limits, ParseOptions};
 
 fn code(text: impl AsRef<[u8]>) -> ErrorCode {
     Event::parse(text).map(|_| panic!("accepted")).unwrap_err().code()
@@ -186,4 +186,56 @@ fn literal_comments_are_skipped_and_an_unterminated_one_is_truncated() {
     assert_eq!(Event::parse_with(text, &options).unwrap().name(), "a:b");
     let error = Event::parse_with("{resource: 'a' /* never closed", &options).unwrap_err();
     assert_eq!((error.code(), error.message()), (ErrorCode::Truncated, "unterminated comment"));
+}
+
+#[test]
+fn a_wrapper_is_known_by_its_keys_not_their_order_and_does_not_count_as_a_level() {
+    let wrapped = [
+        r#"{"name":"rooms:read","detail":{"resource":"rooms","event":"read","data":{}}}"#,
+        r#"{"detail":{"resource":"rooms","event":"read","data":{}},"name":"rooms:read"}"#,
+    ];
+    for text in wrapped {
+        assert!(Event::parse(text).unwrap().is_wrapped(), "{text}");
+    }
+    let bare = r#"{"name":"x","resource":"rooms","event":"read","data":{}}"#;
+    let event = Event::parse(bare).unwrap();
+    assert!(!event.is_wrapped());
+    assert_eq!(event.to_json(), bare);
+    // 63 levels of data inside the detail (depth 64 with the detail) parse bare and wrapped.
+    let nested = format!("{}{}", "[".repeat(63), "]".repeat(63));
+    let detail = format!(r#"{{"resource":"a","event":"b","data":{nested}}}"#);
+    assert!(Event::parse(&detail).is_ok());
+    assert!(Event::parse(format!(r#"{{"name":"a:b","detail":{detail}}}"#)).is_ok());
+    let deeper =
+        format!(r#"{{"name":"a:b","detail":{{"resource":"a","event":"b","data":[{nested}]}}}}"#);
+    assert_eq!(Event::parse(deeper).unwrap_err().code(), ErrorCode::TooDeep);
+}
+
+#[test]
+fn a_dot_name_that_means_another_event_than_its_detail_is_flagged() {
+    let text =
+        r#"{"name":"room.read","detail":{"resource":"messages","event":"created","data":{}}}"#;
+    let event = Event::parse(text).unwrap();
+    assert!(event.has_warning(spaces_widget_events::WarningCode::NameMismatch));
+    let agreeing = r#"{"name":"message.received","detail":{"resource":"messages","event":"created","data":{}}}"#;
+    assert!(
+        !Event::parse(agreeing)
+            .unwrap()
+            .has_warning(spaces_widget_events::WarningCode::NameMismatch)
+    );
+}
+
+#[test]
+fn hostile_lists_and_warnings_cost_bounded_memory() {
+    let entries = vec![r#""x""#; 200_000].join(",");
+    let text = format!(
+        r#"{{"resource":"messages","event":"created","data":{{"files":[{entries}],"mentionedPeople":[{entries}]}}}}"#
+    );
+    let event = Event::parse(&text).unwrap();
+    let Data::Message(m) = event.data() else { panic!("a message") };
+    assert_eq!(m.files().unwrap().len(), 1000);
+    assert_eq!(m.mentioned_people().unwrap().1.len(), 1000);
+    assert_eq!(event.warnings().len(), 100);
+    // Everything is kept for re-emission.
+    assert_eq!(event.to_json(), text);
 }

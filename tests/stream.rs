@@ -111,3 +111,32 @@ fn read_events_walks_a_reader() {
         ]
     );
 }
+
+#[test]
+fn a_stop_on_an_over_long_line_takes_effect_whatever_the_chunks() {
+    let limits = Limits { max_input_bytes: 40, ..Limits::default() };
+    let input =
+        format!("{}\n{{\"resource\":\"a\",\"event\":\"b\",\"data\":{{}}}}\n", "x".repeat(60));
+    for split in [5, 45, 61] {
+        let mut stream = Stream::new(ParseOptions { limits, ..ParseOptions::default() });
+        let (a, b) = input.as_bytes().split_at(split);
+        let mut seen = Vec::new();
+        let mut stop = |item: Result<spaces_widget_events::Event, spaces_widget_events::Error>| {
+            seen.push(item.map(|e| e.name().to_string()).map_err(|e| e.code()));
+            Flow::Stop
+        };
+        let mut flow = stream.feed(a, &mut stop);
+        // When the first chunk stops the stream, the second has not been fed yet.
+        let mut rest = b;
+        if flow == Flow::Continue {
+            flow = stream.feed(b, &mut stop);
+            rest = b"";
+        }
+        assert_eq!(
+            (flow, seen),
+            (Flow::Stop, vec![Err(ErrorCode::InputTooLarge)]),
+            "split {split}"
+        );
+        assert_eq!(outcome(&mut stream, &[rest]), vec!["a:b".to_string()], "split at {split}");
+    }
+}

@@ -31,8 +31,8 @@ pub type swe_json_listener =
     Option<unsafe extern "C" fn(user_data: *mut c_void, name: swe_str, json: swe_str) -> i32>;
 
 /// Runs exactly once per successful subscription with its `user_data`, after the last call of
-/// that listener that can still be in flight: after `swe_emitter_off` and any emit already
-/// running have finished, or when the emitter is freed. May run on any thread.
+/// that listener: once it is unsubscribed and any emit already under way has finished with it,
+/// or when the emitter is freed. May run on any thread.
 pub type swe_release_fn = Option<unsafe extern "C" fn(user_data: *mut c_void)>;
 
 /// A host's context and its release hook; dropping it runs the hook.
@@ -88,8 +88,9 @@ pub extern "C" fn swe_emitter_new(
     })
 }
 
-/// Frees an emitter: each remaining listener's `release` runs (here, or when an emit still
-/// running elsewhere finishes). NULL is ignored.
+/// Frees an emitter; each remaining listener's `release` runs here. No other thread may be
+/// using the emitter, and no listener may call this on the emitter that is calling it. NULL is
+/// ignored.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_emitter_free(emitter: *mut swe_emitter) {
     guard_value((), || free_raw::<swe_emitter, Emitter>(emitter))
@@ -172,9 +173,10 @@ fn subscribe<F>(
     })
 }
 
-/// Unsubscribes. No call of that listener starts after this returns (one already running on
-/// another thread finishes); its `release` runs once no call is in flight. May be called from
-/// inside any listener, that one included. Errors: `SWE_ERROR_NULL_ARGUMENT`,
+/// Unsubscribes. Emits that start after this returns do not call the listener; an emit already
+/// under way on another thread may still call it once (no lock is held while listeners run).
+/// Its `release` runs after that last call: free `user_data` there, not after this returns.
+/// May be called from inside any listener, that one included. Errors: `SWE_ERROR_NULL_ARGUMENT`,
 /// `SWE_ERROR_NOT_FOUND` for an id that is not subscribed.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_emitter_off(

@@ -25,9 +25,10 @@ pub const SWE_SYNTAX_LITERAL: swe_syntax = 1;
 pub type swe_limit = u32;
 /// Longest input text in bytes. Default 8 MiB (8388608); at most 1 GiB.
 pub const SWE_LIMIT_MAX_INPUT_BYTES: swe_limit = 1;
-/// Deepest nesting of objects and arrays; the event object is depth 1. Default 64.
+/// Deepest nesting of objects and arrays; the event's detail is depth 1 (a wrapper around it
+/// does not count). Default 64; at most 100000.
 pub const SWE_LIMIT_MAX_DEPTH: swe_limit = 2;
-/// Longest string in bytes once decoded. Default 1 MiB (1048576).
+/// Longest string in bytes once decoded. Default 1 MiB (1048576); at most 1 GiB.
 pub const SWE_LIMIT_MAX_STRING_BYTES: swe_limit = 3;
 
 fn options_mut<'a>(options: *mut swe_parse_options) -> Result<&'a mut ParseOptions, Error> {

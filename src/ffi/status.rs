@@ -45,7 +45,7 @@ pub const SWE_ERROR_INVALID_VALUE: swe_status = -22;
 pub const SWE_ERROR_VALIDATION: swe_status = -23;
 /// An accessor was called for another kind of event than the one at hand.
 pub const SWE_ERROR_WRONG_KIND: swe_status = -30;
-/// No subscription has that id.
+/// No subscription has that id, or `data` has no member with that key.
 pub const SWE_ERROR_NOT_FOUND: swe_status = -31;
 /// An index is past the end of a list.
 pub const SWE_ERROR_OUT_OF_RANGE: swe_status = -32;

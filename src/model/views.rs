@@ -368,12 +368,15 @@ view!(
 
 impl<'a> CallMembership<'a> {
     strings! {
-        /// `actorId`.
-        actor_id => ActorId;
         /// `actorName`.
         actor_name => ActorName;
         /// `roomId`.
         room_id => RoomId;
+    }
+
+    /// `actorId`, or else the envelope's copy.
+    pub fn actor_id(&self) -> Option<&'a str> {
+        self.e.actor_id()
     }
 }
 
@@ -392,8 +395,13 @@ impl<'a> Membership<'a> {
         person_id => PersonId;
         /// `personEmail`.
         person_email => PersonEmail;
-        /// `actorId`.
-        actor_id => ActorId;
+        /// `actorName`.
+        actor_name => ActorName;
+    }
+
+    /// `actorId`, or else the envelope's copy.
+    pub fn actor_id(&self) -> Option<&'a str> {
+        self.e.actor_id()
     }
 
     /// `created`.

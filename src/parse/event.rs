@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::reader::{Discard, Parsed, Reader, Word, fail};
+use super::reader::{Discard, Fail, Parsed, Reader, Word, fail};
 use crate::error::ErrorCode;
 use crate::ids::{self, IdProblem, IdType};
 use crate::model::catalogue::{Kind, Shape};
@@ -18,6 +18,14 @@ use crate::warning::WarningCode;
 
 /// The pre-2021 teamId of a space in no team: base64url of `ciscospark://us/TEAM/undefined`.
 const UNDEFINED_TEAM: &str = "Y2lzY29zcGFyazovL3VzL1RFQU0vdW5kZWZpbmVk";
+
+/// Entries of `files` or `mentionedPeople` read into typed views; the rest stay in the list's
+/// JSON. Real lists are short, and a hostile one must not cost memory per tiny entry.
+pub(crate) const MAX_LIST_ENTRIES: u32 = 1000;
+
+/// Warnings an event keeps; later ones are dropped, so that an event of many doubtful ids costs
+/// bounded memory. With warnings as errors the first one still fails the parse.
+pub(crate) const MAX_WARNINGS: usize = 100;
 
 /// An event under construction.
 pub(crate) struct Draft<'a> {
@@ -40,6 +48,8 @@ pub(crate) struct Draft<'a> {
     /// Offsets of the values cross-field checks point at: the wrapper's name, data.actorId.
     name_at: usize,
     data_actor_at: usize,
+    /// Set when `data` was `null`.
+    data_null: bool,
 }
 
 pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> Parsed<Event> {
@@ -64,6 +74,7 @@ pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> P
         deferred: None,
         name_at: 0,
         data_actor_at: 0,
+        data_null: false,
     };
     draft.top()?;
     draft.finish()
@@ -81,7 +92,11 @@ impl<'a> Draft<'a> {
         }
         let key_at = self.r.pos;
         let key = self.r.key()?;
-        let wrapped = matches!(&*key, "name" | "detail");
+        let wrapped = match &*key {
+            "detail" => true,
+            "name" => !self.envelope_keys_follow()?,
+            _ => false,
+        };
         if wrapped {
             self.wrapper_members(key, key_at)?;
         } else {
@@ -99,6 +114,26 @@ impl<'a> Draft<'a> {
         Ok(())
     }
 
+    /// Whether the object whose first key (`name`) the reader has just read also holds an
+    /// envelope key: then it is a bare detail with a `name` member of its own, not a wrapper.
+    /// Reads ahead and comes back, so the answer does not depend on the order of the keys.
+    fn envelope_keys_follow(&mut self) -> Parsed<bool> {
+        let start = self.r.pos;
+        let mut found = false;
+        // Depth 1: a wrapper's detail counts from itself; the real parse enforces the rest.
+        self.r.copy_value(&mut Discard::default(), 1)?;
+        while self.r.next_member()? {
+            let key = self.r.key()?;
+            if matches!(&*key, "resource" | "event" | "data" | "actorId" | "action") {
+                found = true;
+                break;
+            }
+            self.r.copy_value(&mut Discard::default(), 1)?;
+        }
+        self.r.pos = start;
+        Ok(found)
+    }
+
     /// The `{"name": ..., "detail": {...}}` form, from its first key on.
     fn wrapper_members(&mut self, first: Cow<'a, str>, first_at: usize) -> Parsed<()> {
         let object_at = first_at;
@@ -111,8 +146,11 @@ impl<'a> Draft<'a> {
                     self.check_duplicate_envelope(EnvelopeKey::Name, key_at)?;
                     let value_at = self.r.pos;
                     let span = self.required_string(value_at, || "name".to_string())?;
-                    if span.len == 0 {
-                        return Err(invalid(value_at, "name", "the event name is empty"));
+                    let name = self.str(span);
+                    if name.is_empty() || (name.contains(':') && name.split(':').any(str::is_empty))
+                    {
+                        let message = format!("the event name `{name}` has an empty part");
+                        return Err(invalid(value_at, "name", &message));
                     }
                     self.wrapper_name = Some(span);
                     self.name_at = value_at;
@@ -123,14 +161,14 @@ impl<'a> Draft<'a> {
                     self.push_envelope(EnvelopeKey::Detail, Value::Null, true);
                     if self.r.peek() != Some(b'{') {
                         let what = "`detail` must be an object";
-                        return Err(wrong_type(self.r.pos, "detail", what));
+                        return Err(self.wrong_type(self.r.pos, "detail", what));
                     }
                     if self.wrapper_name.is_some() {
                         self.detail_object()?;
                     } else {
                         // The name decides how data reads: come back once it is known.
                         detail_at = Some(self.r.pos);
-                        self.r.copy_value(&mut Discard::default(), 2)?;
+                        self.r.copy_value(&mut Discard::default(), 1)?;
                     }
                 }
                 _ => self.other_member(key, 2, true)?,
@@ -162,7 +200,8 @@ impl<'a> Draft<'a> {
     /// The detail object of a wrapper; the reader sits on its `{`.
     fn detail_object(&mut self) -> Parsed<()> {
         let at = self.r.pos;
-        self.r.enter(2)?;
+        // The wrapper does not count as a level: depth is measured from the detail.
+        self.r.enter(1)?;
         if !self.r.first_member()? {
             return self.check_envelope(at);
         }
@@ -174,7 +213,7 @@ impl<'a> Draft<'a> {
     /// The envelope's members, from the first key on, up to and including its `}`.
     fn envelope_members(&mut self, first: Cow<'a, str>, first_at: usize) -> Parsed<()> {
         let object_at = first_at;
-        let depth = if self.wrapper_name.is_some() { 2 } else { 1 };
+        let depth = 1;
         let mut key = first;
         let mut key_at = first_at;
         loop {
@@ -191,7 +230,15 @@ impl<'a> Draft<'a> {
                 None => self.other_member(key, depth + 1, false)?,
                 Some(k) => {
                     self.check_duplicate_envelope(k, key_at)?;
-                    if k == EnvelopeKey::Data {
+                    if k == EnvelopeKey::Data && self.r.take_undefined() {
+                        // Left out, as JSON.stringify leaves it out.
+                    } else if k == EnvelopeKey::Data && self.r.take_null() {
+                        // Null reads as absent: a known kind then lacks its data, and an unknown
+                        // one keeps it as it arrived.
+                        self.push_envelope(k, Value::Null, false);
+                        self.data_null = true;
+                        self.data_raw = Some(self.push_str("null"));
+                    } else if k == EnvelopeKey::Data {
                         self.push_envelope(k, Value::Null, false);
                         if self.kind_known() {
                             self.data_value(depth + 1)?;
@@ -252,10 +299,22 @@ impl<'a> Draft<'a> {
                 }
             }
         }
-        if self.envelope_slots[EnvelopeKey::Data as usize] == NO_SLOT {
-            return Err(missing(object_at, "data", "the event has no `data`"));
+        // Events the library does not know may come without data; known ones never do.
+        let no_data = self.envelope_slots[EnvelopeKey::Data as usize] == NO_SLOT || self.data_null;
+        if no_data && self.kind() != Kind::Unknown {
+            let message = format!("{} has no `data`", self.name_text());
+            return Err(missing(object_at, "data", &message));
         }
         Ok(())
+    }
+
+    /// A value of the wrong type for a known field; or, when no value of any type starts there,
+    /// the syntax or truncation error the text really has.
+    fn wrong_type(&self, at: usize, path: &str, message: &str) -> Fail {
+        if !self.r.value_starts_at(at) {
+            return self.r.unexpected(at, "a value");
+        }
+        with_path(fail(ErrorCode::WrongType, at, message), path)
     }
 
     fn check_duplicate_envelope(&self, key: EnvelopeKey, at: usize) -> Parsed<()> {
@@ -327,7 +386,7 @@ impl<'a> Draft<'a> {
         }
         if self.r.peek() != Some(b'{') {
             let what = format!("`data` of {} must be an object", self.name_text());
-            return Err(wrong_type(at, "data", &what));
+            return Err(self.wrong_type(at, "data", &what));
         }
         self.r.enter(depth)?;
         if self.r.first_member()? {
@@ -410,8 +469,7 @@ impl<'a> Draft<'a> {
             FieldType::Bool => match self.r.word() {
                 Some(Word::True) => Value::Bool(true),
                 Some(Word::False) => Value::Bool(false),
-                _ if self.r.ends_at(at) => return Err(self.r.unexpected(at, "true or false")),
-                _ => return Err(wrong_type(at, &path(), "expected true or false")),
+                _ => return Err(self.wrong_type(at, &path(), "expected true or false")),
             },
             FieldType::Team => {
                 let span = self.required_string(at, path)?;
@@ -434,14 +492,18 @@ impl<'a> Draft<'a> {
 
     fn files(&mut self, at: usize, depth: usize) -> Parsed<Value> {
         if self.r.peek() != Some(b'[') {
-            return Err(wrong_type(at, "data.files", "expected a list of files"));
+            return Err(self.wrong_type(at, "data.files", "expected a list of files"));
         }
         let start = self.items.len() as u32;
         self.r.enter(depth)?;
         if self.r.first_element()? {
             loop {
-                let item = self.file_item(depth + 1)?;
-                self.items.push(Item::File(item));
+                if self.items.len() as u32 - start < MAX_LIST_ENTRIES {
+                    let item = self.file_item(depth + 1)?;
+                    self.items.push(Item::File(item));
+                } else {
+                    self.r.copy_value(&mut Discard::default(), depth + 1)?;
+                }
                 if !self.r.next_element()? {
                     break;
                 }
@@ -524,6 +586,13 @@ impl<'a> Draft<'a> {
         let mut index = 0;
         loop {
             let at = self.r.pos;
+            if index >= MAX_LIST_ENTRIES as usize {
+                self.r.copy_value(&mut Discard::default(), depth + 1)?;
+                if !self.r.next_element()? {
+                    return Ok(());
+                }
+                continue;
+            }
             let id = if self.r.is_string_start() {
                 let span = self.string_span()?;
                 self.check_id(span, IdType::People, at, || format!("{path}[{index}]"))?;
@@ -649,7 +718,7 @@ impl<'a> Draft<'a> {
         }
         if !self.r.is_string_start() {
             let what = format!("expected a string, found {}", self.r.describe(at));
-            return Err(wrong_type(at, &path(), &what));
+            return Err(self.wrong_type(at, &path(), &what));
         }
         self.string_span()
     }
@@ -713,9 +782,11 @@ impl<'a> Draft<'a> {
                 path: Some(path),
             });
         }
-        let path = self.push_str(&path);
-        let message = self.push_str(&message);
-        self.warnings.push(WarningRecord { code, path, message, offset: at as u32 });
+        if self.warnings.len() < MAX_WARNINGS {
+            let path = self.push_str(&path);
+            let message = self.push_str(&message);
+            self.warnings.push(WarningRecord { code, path, message, offset: at as u32 });
+        }
         Ok(())
     }
 
@@ -780,8 +851,14 @@ impl<'a> Draft<'a> {
                 (r, e)
             }
             _ => {
-                // Only a wrapper may lack them: derive both from its name.
-                let full = self.str(name).to_string();
+                // Only a wrapper may lack them: derive both from its name, or for an old
+                // dot-separated name from the current name of its kind.
+                let arrived = self.str(name);
+                let full = match kind.canonical_name() {
+                    Some(current) if !arrived.contains(':') => current,
+                    _ => arrived,
+                }
+                .to_string();
                 let mut parts = full.splitn(3, ':');
                 let resource = parts.next().unwrap_or("").to_string();
                 let event = parts.next().unwrap_or("").to_string();
@@ -833,7 +910,13 @@ impl<'a> Draft<'a> {
             && full[resource.len as usize..].starts_with(':')
             && full[resource.len as usize + 1..].starts_with(self.str(event))
             && (full.len() == prefix_len || full[prefix_len..].starts_with(':'));
-        if matches || !full.contains(':') {
+        // An old dot-separated name has no parts to compare: compare what the two mean.
+        let agrees = if full.contains(':') {
+            matches
+        } else {
+            Kind::from_name(full) == kind_of_parts(self.str(resource), self.str(event))
+        };
+        if agrees {
             return Ok(());
         }
         let message = format!(
@@ -856,7 +939,13 @@ impl<'a> Draft<'a> {
         else {
             return Ok(());
         };
-        if self.str(a) != self.str(b) {
+        // The same id may be written twice in different encodings (padded, say).
+        let same = self.str(a) == self.str(b)
+            || matches!(
+                (crate::ids::WebexId::parse(self.str(a)), crate::ids::WebexId::parse(self.str(b))),
+                (Ok(x), Ok(y)) if x == y
+            );
+        if !same {
             let message = "the envelope's actorId differs from data.actorId".to_string();
             let at = self.data_actor_at;
             self.warn(WarningCode::ActorMismatch, "data.actorId".to_string(), message, at)?;
@@ -889,10 +978,6 @@ fn missing(at: usize, path: &str, message: &str) -> crate::parse::reader::Fail {
 
 fn invalid(at: usize, path: &str, message: &str) -> crate::parse::reader::Fail {
     with_path(fail(ErrorCode::InvalidValue, at, message), path)
-}
-
-fn wrong_type(at: usize, path: &str, message: &str) -> crate::parse::reader::Fail {
-    with_path(fail(ErrorCode::WrongType, at, message), path)
 }
 
 fn duplicate(at: usize, path: &str) -> crate::parse::reader::Fail {

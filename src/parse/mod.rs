@@ -28,14 +28,7 @@ impl Event {
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
     options.limits.validate()?;
     if bytes.len() > options.limits.max_input_bytes {
-        let message = format!(
-            "input of {} bytes is larger than the limit of {}",
-            bytes.len(),
-            options.limits.max_input_bytes
-        );
-        let at = options.limits.max_input_bytes;
-        return Err(Error::new(ErrorCode::InputTooLarge, message)
-            .with_position(Position::locate(bytes, at)));
+        return Err(input_too_large(options.limits.max_input_bytes));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -51,6 +44,17 @@ fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
     };
     let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
     event::parse_event(text, start, options).map_err(|f| locate(f, text, options.syntax))
+}
+
+/// The error for a text past the input limit, placed at its start: a stream skips such a line
+/// without keeping it, so neither knows more than that it is too long.
+pub(crate) fn input_too_large(limit: usize) -> Error {
+    let message = format!("input longer than the limit of {limit} bytes");
+    Error::new(ErrorCode::InputTooLarge, message).with_position(Position {
+        offset: 0,
+        line: 1,
+        column: 1,
+    })
 }
 
 /// Gives a failure its line, column and path.

@@ -510,7 +510,14 @@ impl<'a> Reader<'a> {
 
     /// Reads `true`, `false`, `null`, or in literal mode `undefined`, if the reader sits on one.
     pub(crate) fn word(&mut self) -> Option<Word> {
-        let rest = &self.bytes[self.pos..];
+        let (word, len) = self.word_at(self.pos)?;
+        self.pos += len;
+        Some(word)
+    }
+
+    /// The word at `at` and its length, when a whole one stands there.
+    fn word_at(&self, at: usize) -> Option<(Word, usize)> {
+        let rest = self.bytes.get(at..)?;
         let (word, len) = if rest.starts_with(b"true") {
             (Word::True, 4)
         } else if rest.starts_with(b"false") {
@@ -525,8 +532,18 @@ impl<'a> Reader<'a> {
         if rest.get(len).is_some_and(|&c| is_ident_part(c)) {
             return None;
         }
-        self.pos += len;
-        Some(word)
+        Some((word, len))
+    }
+
+    /// Whether a value of some type starts at `at`: a string, an object, an array, a number
+    /// or a whole word. When none does, the text is broken there, whatever type was wanted.
+    pub(crate) fn value_starts_at(&self, at: usize) -> bool {
+        match self.bytes.get(at) {
+            Some(b'"' | b'{' | b'[' | b'-' | b'0'..=b'9') => true,
+            Some(b'\'') => self.literal,
+            Some(_) => self.word_at(at).is_some(),
+            None => false,
+        }
     }
 
     /// Reads one value of any type and writes it to `out` as canonical minified JSON: no white

@@ -202,7 +202,7 @@ static void test_line_past_the_input_limit_is_reported_once_and_not_kept(void) {
   CHECK_INT(1, s.errors);
   CHECK_STATUS(SWE_ERROR_INPUT_TOO_LARGE, s.first_error);
   CHECK_SIZE(1, s.first_line);
-  CHECK_CSTR("line longer than the limit of 64 bytes", s.first_message);
+  CHECK_CSTR("input longer than the limit of 64 bytes", s.first_message);
   CHECK_CSTR("x:y ", s.names);
   check_stats(r, 1, 1, 3, 0);
   close_reader(r);

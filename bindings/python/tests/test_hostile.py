@@ -87,7 +87,7 @@ def test_bytes_like_inputs() -> None:
         ("null", "SWE_ERROR_SYNTAX"),
         ("[]", "SWE_ERROR_SYNTAX"),
         ("{}", "SWE_ERROR_MISSING_FIELD"),
-        ('{"resource":"x","event":"y"}', "SWE_ERROR_MISSING_FIELD"),
+        ('{"resource":"rooms","event":"read"}', "SWE_ERROR_MISSING_FIELD"),
         ('{"resource":"messages","event":"created","data":5}', "SWE_ERROR_WRONG_TYPE"),
         ('{"resource":"messages","event":"created","data":{"text":5}}', "SWE_ERROR_WRONG_TYPE"),
         (VALID + " trailing", "SWE_ERROR_SYNTAX"),

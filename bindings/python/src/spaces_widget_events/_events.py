@@ -269,7 +269,8 @@ class MessageCreated(Event):
     ``created`` is an aware UTC :class:`~datetime.datetime` (millisecond precision) or None
     when absent or not RFC 3339; ``created_text`` is the text as it arrived and
     ``created_ms`` the Unix milliseconds. ``room_id`` also reads the 2017 ``spaceId``.
-    ``mentioned_ids`` lists the ids of ``mentionedPeople`` entries that carry one.
+    ``mentioned_ids`` has one item per ``mentionedPeople`` entry: its id, or None for an entry
+    without one (so positions match the list as it arrived).
     """
 
     id: str | None
@@ -288,7 +289,7 @@ class MessageCreated(Event):
     actor_name: str | None
     files: list[File]
     mentions_kind: int
-    mentioned_ids: list[str]
+    mentioned_ids: list[str | None]
 
     def _load(self, handle: int) -> None:
         lib = _ffi.lib
@@ -328,9 +329,7 @@ class MessageCreated(Event):
         for index in range(int(m.mention_count)):
             view = _views.SweStr()
             _call(lib.swe_event_mention(handle, index, ctypes.byref(view), ctypes.byref(err)), err)
-            mention = t(view)
-            if mention is not None:
-                self.mentioned_ids.append(mention)
+            self.mentioned_ids.append(t(view))
 
 
 class RoomEvent(Event):
