@@ -8,7 +8,7 @@ LIB_DIR := target/release
 CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
 STATIC_LIBS := -lpthread -ldl -lm
 
-.PHONY: all setup lib header demo install test test-rust test-c test-cpp test-install test-python test-swift test-js lint bench clean
+.PHONY: all setup lib header demo install test test-rust test-c test-cpp test-install test-python test-swift test-js test-conformance lint bench fuzz clean
 
 all: lib
 
@@ -33,7 +33,7 @@ $(BUILD)/host: examples/c/host.c include/spaces_widget_events.h lib
 demo: setup $(BUILD)/host
 	@$(BUILD)/host examples/data/events.ndjson
 
-test: setup lint test-rust test-c test-cpp test-install test-python test-swift test-js
+test: setup lint test-rust test-c test-cpp test-install test-python test-swift test-js test-conformance
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -46,6 +46,7 @@ test-rust:
 
 test-c: lib
 	@scripts/test-c.sh
+	@scripts/test-readme.sh
 
 test-cpp: lib
 	@scripts/test-cpp.sh
@@ -64,6 +65,11 @@ test-swift: lib
 test-js: test-python
 	@SWE_BRIDGE_NDJSON_CONSUMER="$(CURDIR)/build/python-venv/bin/python $(CURDIR)/bindings/js/test/e2e/consume_with_library.py" \
 		bash bindings/js/test/run.sh
+
+# Every language against the shared cases of tests/conformance (needs the Python environment and
+# the Swift toolchain that test-python and test-swift set up).
+test-conformance: lib test-python test-swift
+	@scripts/test-conformance.sh
 
 bench:
 	bash benches/install-deps.sh
