@@ -38,6 +38,6 @@ pub use model::views::{
     Notification, Room, RoomType, Team, Timestamp, User,
 };
 pub use options::{Limits, MAX_NUMBER_LEN, ParseOptions, Syntax};
-pub use stream::{Flow, Stream, read_events};
+pub use stream::{Flow, Line, Stream, read_events};
 pub use timestamp::unix_millis;
 pub use warning::{Warning, WarningCode};

@@ -44,7 +44,16 @@ impl Default for Stream {
     }
 }
 
-type Deliver<'d> = dyn FnMut(Result<Event, Error>) -> Flow + 'd;
+type Deliver<'d> = dyn FnMut(Line, Result<Event, Error>) -> Flow + 'd;
+
+/// Where a delivered line starts in the stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Its number (1-based).
+    pub number: usize,
+    /// The stream offset of its first byte.
+    pub offset: usize,
+}
 
 impl Stream {
     /// A stream that parses each line with `options`.
@@ -68,6 +77,16 @@ impl Stream {
         chunk: &[u8],
         mut deliver: impl FnMut(Result<Event, Error>) -> Flow,
     ) -> Flow {
+        self.feed_lines(chunk, |_, item| deliver(item))
+    }
+
+    /// Like [`Stream::feed`], telling `deliver` where each line starts, e.g. to place an error
+    /// the host raises about an event.
+    pub fn feed_lines(
+        &mut self,
+        chunk: &[u8],
+        mut deliver: impl FnMut(Line, Result<Event, Error>) -> Flow,
+    ) -> Flow {
         if self.leftover.is_empty() {
             return self.read(chunk, &mut deliver);
         }
@@ -79,6 +98,14 @@ impl Stream {
     /// Ends the stream: bytes kept by a stop are read, and a last line without a newline is
     /// delivered.
     pub fn finish(&mut self, mut deliver: impl FnMut(Result<Event, Error>) -> Flow) -> Flow {
+        self.finish_lines(|_, item| deliver(item))
+    }
+
+    /// Like [`Stream::finish`], telling `deliver` where each line starts.
+    pub fn finish_lines(
+        &mut self,
+        mut deliver: impl FnMut(Line, Result<Event, Error>) -> Flow,
+    ) -> Flow {
         let leftover = std::mem::take(&mut self.leftover);
         if self.read(&leftover, &mut deliver) == Flow::Stop {
             return Flow::Stop;
@@ -171,7 +198,8 @@ impl Stream {
     /// Reports the current line as too long; the rest of it will be skipped as it streams by.
     fn too_long(&mut self, deliver: &mut Deliver<'_>) -> Flow {
         let error = crate::parse::input_too_large(self.options.limits.max_input_bytes);
-        deliver(Err(error.in_stream(self.line, self.offset)))
+        let line = Line { number: self.line, offset: self.offset };
+        deliver(line, Err(error.in_stream(self.line, self.offset)))
     }
 
     /// Parses one complete line (without its `\n`) and moves the counters past it.
@@ -184,14 +212,14 @@ impl Stream {
         // line is blank before it is too long to keep, and both must agree.
         if text.len() > self.options.limits.max_input_bytes {
             let error = crate::parse::input_too_large(self.options.limits.max_input_bytes);
-            return deliver(Err(error.in_stream(number, offset)));
+            return deliver(Line { number, offset }, Err(error.in_stream(number, offset)));
         }
         if text.iter().all(|b| matches!(b, b' ' | b'\t')) {
             return Flow::Continue;
         }
         let result =
             Event::parse_with(text, &self.options).map_err(|e| e.in_stream(number, offset));
-        deliver(result)
+        deliver(Line { number, offset }, result)
     }
 }
 

@@ -9,7 +9,7 @@ use super::options::{options_or_default, swe_parse_options};
 use super::status::swe_status;
 use crate::dispatch::Emitter;
 use crate::error::Error;
-use crate::stream::{Flow, Stream};
+use crate::stream::{Flow, Line, Stream};
 
 /// A reader of newline-delimited events fed in chunks split anywhere. Not thread-safe: use one
 /// from one thread at a time (it may move between threads). Made by `swe_stream_new`, freed
@@ -98,7 +98,7 @@ pub extern "C" fn swe_stream_feed(
     let host = Host { emitter, on_error, user_data };
     read(stream, host, error_out, |stream, deliver| {
         let bytes = bytes_in(bytes, len, "bytes")?;
-        Ok(stream.feed(bytes, deliver))
+        Ok(stream.feed_lines(bytes, deliver))
     })
 }
 
@@ -113,7 +113,7 @@ pub extern "C" fn swe_stream_finish(
     error_out: *mut *mut swe_error,
 ) -> swe_status {
     let host = Host { emitter, on_error, user_data };
-    read(stream, host, error_out, |stream, deliver| Ok(stream.finish(deliver)))
+    read(stream, host, error_out, |stream, deliver| Ok(stream.finish_lines(deliver)))
 }
 
 /// Fills `*stats_out` with what the stream has read so far. Errors: `SWE_ERROR_NULL_ARGUMENT`.
@@ -151,7 +151,7 @@ fn read(
     error_out: *mut *mut swe_error,
     op: impl FnOnce(
         &mut Stream,
-        &mut dyn FnMut(Result<crate::Event, Error>) -> Flow,
+        &mut dyn FnMut(Line, Result<crate::Event, Error>) -> Flow,
     ) -> Result<Flow, Error>,
 ) -> swe_status {
     guard(error_out, || {
@@ -159,8 +159,12 @@ fn read(
         let emitter = ref_in::<swe_emitter, Emitter>(host.emitter, "emitter")?;
         let StreamObject { stream, events, errors } = object;
         let mut stopped = 0;
-        let mut deliver = |item: Result<crate::Event, Error>| {
-            let error = match item.and_then(|event| emitter.emit(&event)) {
+        let mut deliver = |line: Line, item: Result<crate::Event, Error>| {
+            // A listener's refusal is placed at the line of the event it refused.
+            let emitted = item.and_then(|event| {
+                emitter.emit(&event).map_err(|e| e.in_stream(line.number, line.offset))
+            });
+            let error = match emitted {
                 Ok(_) => {
                     *events += 1;
                     return Flow::Continue;

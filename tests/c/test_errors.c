@@ -285,9 +285,8 @@ static void test_ten_megabyte_string(void) {
   memset(text + len, 'a', size);
   len += size;
   len += (size_t)sprintf(text + len, "\"}}");
-  /* Default limits: 8 MiB of input at most, refused before reading. */
-  check_parse_error(text, len, NULL, SWE_ERROR_INPUT_TOO_LARGE, 8388608, 1, 8388609, "", __FILE__,
-                    __LINE__);
+  /* Default limits: 8 MiB of input at most, refused before reading (placed at its start). */
+  check_parse_error(text, len, NULL, SWE_ERROR_INPUT_TOO_LARGE, 0, 1, 1, "", __FILE__, __LINE__);
   /* Input allowed up to 16 MiB: the string is past the 1 MiB string limit. */
   swe_parse_options *options = NULL;
   CHECK_STATUS(SWE_OK, swe_parse_options_new(&options, NULL));
@@ -322,8 +321,11 @@ static void test_known_fields_of_the_wrong_type_are_shape_errors(void) {
   CHECK_PARSE_ERROR(HEAD "{\"files\":{}}}", SWE_ERROR_WRONG_TYPE, 57, 1, 58, "data.files");
   CHECK_PARSE_ERROR("{\"resource\":\"rooms\",\"event\":\"read\",\"data\":{\"isLocked\":\"yes\"}}",
                     SWE_ERROR_WRONG_TYPE, 54, 1, 55, "data.isLocked");
+}
+
+static void test_null_data_of_a_known_kind_is_missing(void) {
   CHECK_PARSE_ERROR("{\"resource\":\"rooms\",\"event\":\"read\",\"data\":null}",
-                    SWE_ERROR_WRONG_TYPE, 42, 1, 43, "data");
+                    SWE_ERROR_MISSING_FIELD, 1, 1, 2, "data");
 }
 
 static void test_empty_resource_is_an_invalid_value(void) {
@@ -605,6 +607,7 @@ int main(void) {
   RUN(test_byte_order_mark_before_the_event_is_accepted);
   RUN(test_missing_fields_are_shape_errors);
   RUN(test_known_fields_of_the_wrong_type_are_shape_errors);
+  RUN(test_null_data_of_a_known_kind_is_missing);
   RUN(test_empty_resource_is_an_invalid_value);
   RUN(test_trailing_text_or_comma_and_a_top_level_list_are_syntax_errors);
   RUN(test_unterminated_comment_in_literal_syntax_is_truncated);

@@ -186,6 +186,20 @@ static void test_listener_refusal_goes_to_the_error_callback_and_the_stream_goes
   close_reader(r);
 }
 
+static void test_a_refusal_is_placed_at_the_line_of_the_refused_event(void) {
+  static const char text[] = EVENT("x", "y") "\n\n" EVENT("y", "z") "\n";
+  seen s = {.refuse_errors = 0};
+  reader r = open_reader(NULL, &s);
+  uint64_t id;
+  CHECK_STATUS(SWE_OK, swe_emitter_on_json(r.emitter, "y:*", 3, refuse, NULL, NULL, &id, NULL));
+  CHECK_STATUS(SWE_OK, feed(r, text, sizeof text - 1, &s));
+  CHECK_STATUS(SWE_ERROR_LISTENER, s.first_error);
+  CHECK_SIZE(3, s.first_line);
+  CHECK_SIZE(1, s.first_column);
+  CHECK_SIZE(sizeof EVENT("x", "y") + 1, s.first_offset);
+  close_reader(r);
+}
+
 static void test_line_past_the_input_limit_is_reported_once_and_not_kept(void) {
   swe_parse_options *options = NULL;
   CHECK_STATUS(SWE_OK, swe_parse_options_new(&options, NULL));
@@ -237,6 +251,7 @@ int main(void) {
   RUN(test_utf8_split_between_chunks_crlf_and_blank_lines);
   RUN(test_error_callback_refusing_stops_the_feed_and_keeps_the_rest);
   RUN(test_listener_refusal_goes_to_the_error_callback_and_the_stream_goes_on);
+  RUN(test_a_refusal_is_placed_at_the_line_of_the_refused_event);
   RUN(test_line_past_the_input_limit_is_reported_once_and_not_kept);
   RUN(test_stream_functions_reject_null_arguments);
   return check_summary();

@@ -480,7 +480,7 @@ final class ParseTests: XCTestCase {
         assertThrowsLibraryError(try Event.parse(#"{"resource":"messages","event":"created"}"#)) { e in
             XCTAssertEqual(e.status, .missingField)
             XCTAssertEqual(e.path, "data")
-            XCTAssertEqual(e.message, "the event has no `data`")
+            XCTAssertEqual(e.message, "messages:created has no `data`")
         }
         assertThrowsLibraryError(try Event.parse(#"{"resource":"messages","event":"created","data":{"id":"a","id":"b"}}"#)) { e in
             XCTAssertEqual(e.status, .duplicateKey)
