@@ -239,3 +239,18 @@ fn hostile_lists_and_warnings_cost_bounded_memory() {
     // Everything is kept for re-emission.
     assert_eq!(event.to_json(), text);
 }
+
+#[test]
+fn null_name_is_absent_and_repeated_keys_inside_values_keep_the_last_as_json_parse_does() {
+    let error = Event::parse(r#"{"name":null,"detail":{"data":{}}}"#).unwrap_err();
+    assert_eq!((error.code(), error.path()), (ErrorCode::MissingField, "name"));
+    let text = r#"{"resource":"calls","event":"created","data":{"call":{"id":"a","id":"b"},"roomId":"r"}}"#;
+    let event = Event::parse(text).unwrap();
+    let Data::Call(call) = event.data() else { panic!("a call") };
+    assert_eq!(call.call().unwrap().id(), Some("b"));
+    let text = r#"{"resource":"messages","event":"created","data":{"mentionedPeople":[{"id":"a","id":"b"}],"files":[{"url":"u","url":"v"}]}}"#;
+    let event = Event::parse(text).unwrap();
+    let Data::Message(m) = event.data() else { panic!("a message") };
+    assert_eq!(m.mentioned_people().unwrap().1, vec![Some("b")]);
+    assert_eq!(m.files().unwrap().next().unwrap().url(), Some("v"));
+}

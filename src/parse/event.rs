@@ -142,6 +142,11 @@ impl<'a> Draft<'a> {
         let mut detail_at = None;
         loop {
             match &*key {
+                "name" if self.r.take_null() => {
+                    // Null reads as absent: the wrapper then has no name.
+                    self.check_duplicate_envelope(EnvelopeKey::Name, key_at)?;
+                    self.push_envelope(EnvelopeKey::Name, Value::Null, true);
+                }
                 "name" => {
                     self.check_duplicate_envelope(EnvelopeKey::Name, key_at)?;
                     let value_at = self.r.pos;
@@ -600,9 +605,10 @@ impl<'a> Draft<'a> {
             } else if self.r.peek() == Some(b'{') {
                 let mut id = None;
                 self.object_members(depth + 1, |draft, key| {
-                    if key != "id" || id.is_some() {
+                    if key != "id" {
                         return Ok(false);
                     }
+                    // A repeated `id` replaces the earlier one, as JSON.parse does.
                     let value_at = draft.r.pos;
                     id = draft.optional_string()?;
                     if let Some(span) = id {
@@ -640,10 +646,8 @@ impl<'a> Draft<'a> {
                     "correlationId" => &mut s.correlation_id,
                     _ => return Ok(false),
                 };
-                if slot.is_some() || !draft.r.is_string_start() {
-                    return Ok(false);
-                }
-                *slot = Some(draft.string_span()?);
+                // A repeated key replaces the earlier value, as JSON.parse does.
+                *slot = draft.optional_string()?;
                 Ok(true)
             })?;
             self.items.push(Item::Call(s));
