@@ -208,20 +208,6 @@ fn decode(encoded: &str, out: &mut Vec<u8>) -> Decoded {
     Decoded::Ok { canonical }
 }
 
-/// Decodes into `buf` when the id is well-formed and fits; `None` sends the caller to the
-/// general path (which also explains what is wrong).
-fn decode_into<'b>(encoded: &str, buf: &'b mut [u8]) -> Option<(bool, &'b [u8])> {
-    let bytes = encoded.as_bytes();
-    let standard = bytes.iter().any(|&b| b == b'+' || b == b'/');
-    let engine = if standard { &STANDARD } else { &URL_SAFE };
-    if bytes.is_empty() || bytes.len() / 4 * 3 + 3 > buf.len() {
-        return None;
-    }
-    let len = engine.decode_slice(bytes, buf).ok()?;
-    let canonical = !standard && bytes.last() != Some(&b'=') && !has_trailing_bits(bytes);
-    Some((canonical, &buf[..len]))
-}
-
 /// Whether the last character of an unpadded base64 text carries bits past the data.
 fn has_trailing_bits(bytes: &[u8]) -> bool {
     let data = bytes.iter().rposition(|&b| b != b'=').map_or(&bytes[..0], |i| &bytes[..=i]);
@@ -340,19 +326,15 @@ pub(crate) fn check(encoded: &str, expected: IdType) -> Option<IdProblem> {
     }
 }
 
+/// The check for every id the canonical path does not take: padded, standard base64, with
+/// trailing bits, or not a Webex id at all. Rare, so it may allocate.
 fn check_general(encoded: &str, expected: IdType) -> Option<IdProblem> {
-    // Ids are short: decode them on the stack, and on the heap only when one is not.
-    let mut stack = [0u8; 192];
-    let mut heap = Vec::new();
-    let fast = if is_bare_uuid(encoded) { None } else { decode_into(encoded, &mut stack) };
-    let (canonical, decoded) = match fast {
-        Some(result) => result,
-        None => match decode(encoded, &mut heap) {
-            Decoded::Ok { canonical } => (canonical, &heap[..]),
-            Decoded::Malformed(reason) => return Some(IdProblem::Malformed(reason.to_string())),
-        },
+    let mut decoded = Vec::new();
+    let canonical = match decode(encoded, &mut decoded) {
+        Decoded::Ok { canonical } => canonical,
+        Decoded::Malformed(reason) => return Some(IdProblem::Malformed(reason.to_string())),
     };
-    let Ok(uri) = std::str::from_utf8(decoded) else {
+    let Ok(uri) = std::str::from_utf8(&decoded) else {
         return Some(IdProblem::Malformed("decodes to invalid UTF-8".to_string()));
     };
     let Some((_, ty, _)) = split_uri(uri) else {
