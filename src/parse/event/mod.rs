@@ -1,23 +1,23 @@
 //! Reads one event: the wrapper or envelope, then `data` by the shape its kind gives,
 //! validating as it goes.
 
+mod checks;
+mod data;
+
 use std::borrow::Cow;
 
-use super::reader::{Discard, Fail, Parsed, Reader, Word, fail};
+use super::reader::{Discard, Fail, Parsed, Reader, fail};
 use crate::error::ErrorCode;
-use crate::ids::{self, IdProblem, IdType};
-use crate::model::catalogue::{Kind, Shape};
+use crate::ids::IdType;
+use crate::model::catalogue::Kind;
 use crate::model::event::{
-    CallKind, CallSummary, EnvelopeKey, Event, FileForm, FileItem, Item, ItemRange, Key, Member,
-    MentionsKind, NO_SLOT, Span, TeamKind, Value, WarningRecord,
+    EnvelopeKey, Event, Item, Key, Member, NO_SLOT, Span, Value, WarningRecord,
 };
-use crate::model::schema::{FIELD_COUNT, Field, FieldSpec, FieldType};
+use crate::model::schema::FIELD_COUNT;
 use crate::options::ParseOptions;
-use crate::timestamp;
-use crate::warning::WarningCode;
 
 /// The pre-2021 teamId of a space in no team: base64url of `ciscospark://us/TEAM/undefined`.
-const UNDEFINED_TEAM: &str = "Y2lzY29zcGFyazovL3VzL1RFQU0vdW5kZWZpbmVk";
+pub(super) const UNDEFINED_TEAM: &str = "Y2lzY29zcGFyazovL3VzL1RFQU0vdW5kZWZpbmVk";
 
 /// Entries of `files` or `mentionedPeople` read into typed views; the rest stay in the list's
 /// JSON. Real lists are short, and a hostile one must not cost memory per tiny entry.
@@ -378,326 +378,6 @@ impl<'a> Draft<'a> {
         }
     }
 
-    /// `data`, read by the shape of the event's kind.
-    fn data_value(&mut self, depth: usize) -> Parsed<()> {
-        let at = self.r.pos;
-        let shape = self.kind().shape();
-        if shape == Shape::Raw {
-            self.data_raw = Some(self.raw_value(depth)?);
-            return Ok(());
-        }
-        if self.r.at_end() {
-            return Err(self.r.unexpected(at, "the data object"));
-        }
-        if self.r.peek() != Some(b'{') {
-            let what = format!("`data` of {} must be an object", self.name_text());
-            return Err(self.wrong_type(at, "data", &what));
-        }
-        self.r.enter(depth)?;
-        if self.r.first_member()? {
-            loop {
-                let key_at = self.r.pos;
-                let key = self.r.key()?;
-                let spec = Field::from_key(key.as_bytes()).and_then(|f| shape.spec(f));
-                match spec {
-                    Some(spec) => self.data_field(spec, key_at, depth)?,
-                    None => self.data_other(key, depth)?,
-                }
-                if !self.r.next_member()? {
-                    break;
-                }
-            }
-        }
-        self.check_other_duplicates(at)?;
-        self.validate_data(shape, at)
-    }
-
-    fn data_other(&mut self, key: Cow<'a, str>, depth: usize) -> Parsed<()> {
-        if self.r.take_undefined() {
-            return Ok(());
-        }
-        let key = self.push_str(&key);
-        let raw = self.raw_value(depth + 1)?;
-        self.data.push(Member { key: Key::Other(key), value: Value::Json(raw) });
-        Ok(())
-    }
-
-    fn data_field(&mut self, spec: &FieldSpec, key_at: usize, depth: usize) -> Parsed<()> {
-        let field = spec.field;
-        if self.data_slots[field as usize] != NO_SLOT {
-            return Err(duplicate(key_at, &format!("data.{}", field.key())));
-        }
-        if self.r.take_undefined() {
-            return Ok(());
-        }
-        let at = self.r.pos;
-        if field == Field::ActorId {
-            self.data_actor_at = at;
-        }
-        let value =
-            if self.r.take_null() { Value::Null } else { self.typed_value(spec, at, depth + 1)? };
-        self.data_slots[field as usize] = self.data.len() as u32;
-        self.data.push(Member { key: Key::Field(field), value });
-        Ok(())
-    }
-
-    fn typed_value(&mut self, spec: &FieldSpec, at: usize, depth: usize) -> Parsed<Value> {
-        let key = spec.field.key();
-        let path = || format!("data.{key}");
-        Ok(match spec.ty {
-            FieldType::Str => Value::Str(self.required_string(at, path)?),
-            FieldType::Id(expected) => {
-                let span = self.required_string(at, path)?;
-                self.check_id(span, expected, at, path)?;
-                Value::Str(span)
-            }
-            FieldType::RoomType => {
-                let span = self.required_string(at, path)?;
-                if !matches!(self.str(span), "group" | "direct") {
-                    let message = format!(
-                        "unknown room type `{}` (expected `group` or `direct`)",
-                        self.str(span)
-                    );
-                    self.warn(WarningCode::UnknownValue, path(), message, at)?;
-                }
-                Value::Str(span)
-            }
-            FieldType::Time => {
-                let span = self.required_string(at, path)?;
-                let millis = timestamp::unix_millis(self.str(span));
-                if millis.is_none() {
-                    let message = format!("`{}` is not an RFC 3339 timestamp", self.str(span));
-                    self.warn(WarningCode::TimestampInvalid, path(), message, at)?;
-                }
-                Value::Time { text: span, millis }
-            }
-            FieldType::Bool => match self.r.word() {
-                Some(Word::True) => Value::Bool(true),
-                Some(Word::False) => Value::Bool(false),
-                _ => return Err(self.wrong_type(at, &path(), "expected true or false")),
-            },
-            FieldType::Team => {
-                let span = self.required_string(at, path)?;
-                let kind = match self.str(span) {
-                    "" => TeamKind::NoTeam,
-                    UNDEFINED_TEAM => TeamKind::Undefined,
-                    _ => {
-                        self.check_id(span, IdType::Team, at, path)?;
-                        TeamKind::Id
-                    }
-                };
-                Value::Team { text: span, kind }
-            }
-            FieldType::Files => self.files(at, depth)?,
-            FieldType::Mentions => self.mentions(at, depth)?,
-            FieldType::Call => self.call(at, depth)?,
-            FieldType::Json => Value::Json(self.raw_value(depth)?),
-        })
-    }
-
-    fn files(&mut self, at: usize, depth: usize) -> Parsed<Value> {
-        if self.r.peek() != Some(b'[') {
-            return Err(self.wrong_type(at, "data.files", "expected a list of files"));
-        }
-        let start = self.items.len() as u32;
-        self.r.enter(depth)?;
-        if self.r.first_element()? {
-            loop {
-                if self.items.len() as u32 - start < MAX_LIST_ENTRIES {
-                    let item = self.file_item(depth + 1)?;
-                    self.items.push(Item::File(item));
-                } else {
-                    self.r.copy_value(&mut Discard::default(), depth + 1)?;
-                }
-                if !self.r.next_element()? {
-                    break;
-                }
-            }
-        }
-        let items = ItemRange { start, len: self.items.len() as u32 - start };
-        Ok(Value::Files { raw: self.raw_copy_of(at, depth)?, items })
-    }
-
-    fn file_item(&mut self, depth: usize) -> Parsed<FileItem> {
-        let mut item = FileItem {
-            form: FileForm::Other,
-            url: None,
-            display_name: None,
-            object_type: None,
-            mime_type: None,
-            size: None,
-        };
-        if self.r.is_string_start() {
-            item.form = FileForm::Url;
-            item.url = Some(self.string_span()?);
-            return Ok(item);
-        }
-        if self.r.peek() != Some(b'{') {
-            self.r.copy_value(&mut Discard::default(), depth)?;
-            return Ok(item);
-        }
-        item.form = FileForm::Object;
-        self.object_members(depth, |draft, key| {
-            let slot = match key {
-                "url" => &mut item.url,
-                "displayName" => &mut item.display_name,
-                "objectType" => &mut item.object_type,
-                "mimeType" => &mut item.mime_type,
-                "fileSize" => {
-                    item.size = draft.optional_u64()?;
-                    return Ok(true);
-                }
-                _ => return Ok(false),
-            };
-            *slot = draft.optional_string()?;
-            Ok(true)
-        })?;
-        Ok(item)
-    }
-
-    fn mentions(&mut self, at: usize, depth: usize) -> Parsed<Value> {
-        let start = self.items.len() as u32;
-        let kind = match self.r.peek() {
-            Some(b'[') => {
-                self.mention_list(depth, "data.mentionedPeople")?;
-                MentionsKind::List
-            }
-            Some(b'{') => {
-                let mut found = false;
-                self.object_members(depth, |draft, key| {
-                    if key != "items" || found || draft.r.peek() != Some(b'[') {
-                        return Ok(false);
-                    }
-                    found = true;
-                    draft.mention_list(depth + 1, "data.mentionedPeople.items")?;
-                    Ok(true)
-                })?;
-                if found { MentionsKind::Items } else { MentionsKind::Other }
-            }
-            _ => {
-                self.r.copy_value(&mut Discard::default(), depth)?;
-                MentionsKind::Other
-            }
-        };
-        let items = ItemRange { start, len: self.items.len() as u32 - start };
-        Ok(Value::Mentions { raw: self.raw_copy_of(at, depth)?, kind, items })
-    }
-
-    fn mention_list(&mut self, depth: usize, path: &str) -> Parsed<()> {
-        self.r.enter(depth)?;
-        if !self.r.first_element()? {
-            return Ok(());
-        }
-        let mut index = 0;
-        loop {
-            let at = self.r.pos;
-            if index >= MAX_LIST_ENTRIES as usize {
-                self.r.copy_value(&mut Discard::default(), depth + 1)?;
-                if !self.r.next_element()? {
-                    return Ok(());
-                }
-                continue;
-            }
-            let id = if self.r.is_string_start() {
-                let span = self.string_span()?;
-                self.check_id(span, IdType::People, at, || format!("{path}[{index}]"))?;
-                Some(span)
-            } else if self.r.peek() == Some(b'{') {
-                let mut id = None;
-                self.object_members(depth + 1, |draft, key| {
-                    if key != "id" {
-                        return Ok(false);
-                    }
-                    // A repeated `id` replaces the earlier one, as JSON.parse does.
-                    let value_at = draft.r.pos;
-                    id = draft.optional_string()?;
-                    if let Some(span) = id {
-                        let path = || format!("{path}[{index}].id");
-                        draft.check_id(span, IdType::People, value_at, path)?;
-                    }
-                    Ok(true)
-                })?;
-                id
-            } else {
-                self.r.copy_value(&mut Discard::default(), depth + 1)?;
-                None
-            };
-            self.items.push(Item::Mention(id));
-            index += 1;
-            if !self.r.next_element()? {
-                return Ok(());
-            }
-        }
-    }
-
-    fn call(&mut self, at: usize, depth: usize) -> Parsed<Value> {
-        let (kind, summary) = if self.r.is_string_start() {
-            self.r.copy_value(&mut Discard::default(), depth)?;
-            (CallKind::Placeholder, None)
-        } else if self.r.peek() == Some(b'{') {
-            let mut s = CallSummary::default();
-            self.object_members(depth, |draft, key| {
-                let slot = match key {
-                    "id" => &mut s.id,
-                    "status" => &mut s.status,
-                    "state" => &mut s.state,
-                    "direction" => &mut s.direction,
-                    "locusUrl" => &mut s.locus_url,
-                    "correlationId" => &mut s.correlation_id,
-                    _ => return Ok(false),
-                };
-                // A repeated key replaces the earlier value, as JSON.parse does.
-                *slot = draft.optional_string()?;
-                Ok(true)
-            })?;
-            self.items.push(Item::Call(s));
-            (CallKind::Object, Some(self.items.len() as u32 - 1))
-        } else {
-            self.r.copy_value(&mut Discard::default(), depth)?;
-            (CallKind::Other, None)
-        };
-        Ok(Value::Call { raw: self.raw_copy_of(at, depth)?, kind, summary })
-    }
-
-    /// Walks an object's members (the reader sits on `{`), handing each key to `member`,
-    /// which reads the value and returns true, or returns false to have it skipped.
-    fn object_members(
-        &mut self,
-        depth: usize,
-        mut member: impl FnMut(&mut Self, &str) -> Parsed<bool>,
-    ) -> Parsed<()> {
-        self.r.enter(depth)?;
-        if !self.r.first_member()? {
-            return Ok(());
-        }
-        loop {
-            let key = self.r.key()?;
-            if !member(self, &key)? {
-                self.r.copy_value(&mut Discard::default(), depth + 1)?;
-            }
-            if !self.r.next_member()? {
-                return Ok(());
-            }
-        }
-    }
-
-    fn optional_string(&mut self) -> Parsed<Option<Span>> {
-        if self.r.is_string_start() {
-            return Ok(Some(self.string_span()?));
-        }
-        self.r.copy_value(&mut Discard::default(), 1)?;
-        Ok(None)
-    }
-
-    fn optional_u64(&mut self) -> Parsed<Option<u64>> {
-        if matches!(self.r.peek(), Some(b'-' | b'0'..=b'9')) {
-            let range = self.r.number()?;
-            return Ok(self.r.text[range].parse().ok());
-        }
-        self.r.copy_value(&mut Discard::default(), 1)?;
-        Ok(None)
-    }
-
     /// Copies the value that starts at `at` (already read once) into the arena as canonical
     /// JSON, leaving the reader where it was.
     fn raw_copy_of(&mut self, at: usize, depth: usize) -> Parsed<Span> {
@@ -748,92 +428,6 @@ impl<'a> Draft<'a> {
 
     fn str(&self, span: Span) -> &str {
         &self.text[span.range()]
-    }
-
-    fn check_id(
-        &mut self,
-        span: Span,
-        expected: IdType,
-        at: usize,
-        path: impl FnOnce() -> String,
-    ) -> Parsed<()> {
-        let Some(problem) = ids::check(self.str(span), expected) else {
-            return Ok(());
-        };
-        let (code, message) = match problem {
-            IdProblem::Malformed(reason) => {
-                (WarningCode::IdMalformed, format!("not a Webex id: {reason}"))
-            }
-            IdProblem::NotCanonical => (
-                WarningCode::IdNotCanonical,
-                "id is not in canonical form (unpadded base64url with zero trailing bits)"
-                    .to_string(),
-            ),
-            IdProblem::UnexpectedType(found) => (
-                WarningCode::IdUnexpectedType,
-                format!("expected a {} id, found a {found} id", expected.name()),
-            ),
-        };
-        self.warn(code, path(), message, at)
-    }
-
-    fn warn(&mut self, code: WarningCode, path: String, message: String, at: usize) -> Parsed<()> {
-        if self.warnings_as_errors {
-            return Err(crate::parse::reader::Fail {
-                code: ErrorCode::Validation,
-                offset: at,
-                message,
-                path: Some(path),
-            });
-        }
-        if self.warnings.len() < MAX_WARNINGS {
-            let path = self.push_str(&path);
-            let message = self.push_str(&message);
-            self.warnings.push(WarningRecord { code, path, message, offset: at as u32 });
-        }
-        Ok(())
-    }
-
-    fn check_other_duplicates(&self, data_at: usize) -> Parsed<()> {
-        let mut keys: Vec<&str> = self
-            .data
-            .iter()
-            .filter_map(|m| match m.key {
-                Key::Other(span) => Some(self.str(span)),
-                _ => None,
-            })
-            .collect();
-        if keys.len() < 2 {
-            return Ok(());
-        }
-        keys.sort_unstable();
-        match keys.windows(2).find(|w| w[0] == w[1]) {
-            Some(w) => Err(duplicate(data_at, &format!("data.{}", w[0]))),
-            None => Ok(()),
-        }
-    }
-
-    /// Checks across fields, once `data` is read: required fields and the actorId copy.
-    fn validate_data(&mut self, shape: Shape, at: usize) -> Parsed<()> {
-        for spec in shape.fields().iter().filter(|s| s.required) {
-            let present = self.data_slots[spec.field as usize] != NO_SLOT
-                && !matches!(
-                    self.data[self.data_slots[spec.field as usize] as usize].value,
-                    Value::Null
-                );
-            // The 2017 widget named roomId spaceId; the envelope holds a copy of actorId.
-            let alias = match spec.field {
-                Field::RoomId => self.data_slots[Field::SpaceId as usize] != NO_SLOT,
-                Field::ActorId => self.envelope_slots[EnvelopeKey::ActorId as usize] != NO_SLOT,
-                _ => false,
-            };
-            if !present && !alias {
-                let key = spec.field.key();
-                let message = format!("`{key}` is absent; {} always carries it", self.name_text());
-                self.warn(WarningCode::MissingField, format!("data.{key}"), message, at)?;
-            }
-        }
-        Ok(())
     }
 
     fn finish(mut self) -> Parsed<Event> {
@@ -903,59 +497,6 @@ impl<'a> Draft<'a> {
             warnings: self.warnings,
         })
     }
-
-    fn check_name_matches(&mut self, resource: Span, event: Span) -> Parsed<()> {
-        let Some(name) = self.wrapper_name else {
-            return Ok(());
-        };
-        let full = self.str(name);
-        let prefix_len = resource.len as usize + 1 + event.len as usize;
-        let matches = full.starts_with(self.str(resource))
-            && full[resource.len as usize..].starts_with(':')
-            && full[resource.len as usize + 1..].starts_with(self.str(event))
-            && (full.len() == prefix_len || full[prefix_len..].starts_with(':'));
-        // An old dot-separated name has no parts to compare: compare what the two mean.
-        let agrees = if full.contains(':') {
-            matches
-        } else {
-            Kind::from_name(full) == kind_of_parts(self.str(resource), self.str(event))
-        };
-        if agrees {
-            return Ok(());
-        }
-        let message = format!(
-            "name `{full}` does not match resource `{}` and event `{}`",
-            self.str(resource),
-            self.str(event)
-        );
-        let at = self.name_at;
-        self.warn(WarningCode::NameMismatch, "name".to_string(), message, at)
-    }
-
-    fn check_actor(&mut self) -> Parsed<()> {
-        let envelope = self.envelope_slots[EnvelopeKey::ActorId as usize];
-        let data = self.data_slots[Field::ActorId as usize];
-        if envelope == NO_SLOT || envelope & (1 << 31) != 0 || data == NO_SLOT {
-            return Ok(());
-        }
-        let (Value::Str(a), Value::Str(b)) =
-            (self.envelope[envelope as usize].value, self.data[data as usize].value)
-        else {
-            return Ok(());
-        };
-        // The same id may be written twice in different encodings (padded, say).
-        let same = self.str(a) == self.str(b)
-            || matches!(
-                (crate::ids::WebexId::parse(self.str(a)), crate::ids::WebexId::parse(self.str(b))),
-                (Ok(x), Ok(y)) if x == y
-            );
-        if !same {
-            let message = "the envelope's actorId differs from data.actorId".to_string();
-            let at = self.data_actor_at;
-            self.warn(WarningCode::ActorMismatch, "data.actorId".to_string(), message, at)?;
-        }
-        Ok(())
-    }
 }
 
 fn kind_of_parts(resource: &str, event: &str) -> Kind {
@@ -971,20 +512,20 @@ fn kind_of_parts(resource: &str, event: &str) -> Kind {
     std::str::from_utf8(&buf[..len]).map_or(Kind::Unknown, Kind::from_name)
 }
 
-fn with_path(mut f: crate::parse::reader::Fail, path: &str) -> crate::parse::reader::Fail {
+fn with_path(mut f: Fail, path: &str) -> Fail {
     f.path = Some(path.to_string());
     f
 }
 
-fn missing(at: usize, path: &str, message: &str) -> crate::parse::reader::Fail {
+fn missing(at: usize, path: &str, message: &str) -> Fail {
     with_path(fail(ErrorCode::MissingField, at, message), path)
 }
 
-fn invalid(at: usize, path: &str, message: &str) -> crate::parse::reader::Fail {
+fn invalid(at: usize, path: &str, message: &str) -> Fail {
     with_path(fail(ErrorCode::InvalidValue, at, message), path)
 }
 
-fn duplicate(at: usize, path: &str) -> crate::parse::reader::Fail {
+fn duplicate(at: usize, path: &str) -> Fail {
     let message = format!("duplicate key `{}`", path.rsplit('.').next().unwrap_or(path));
     with_path(fail(ErrorCode::DuplicateKey, at, message), path)
 }
