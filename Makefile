@@ -8,7 +8,7 @@ LIB_DIR := target/release
 CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
 STATIC_LIBS := -lpthread -ldl -lm
 
-.PHONY: all setup lib header demo install test test-rust test-c test-cpp test-install test-python test-swift test-js test-conformance lint bench fuzz clean
+.PHONY: all setup lib header demo install test test-rust test-c test-cpp test-install test-python test-swift test-js test-conformance lint bench fuzz stress clean
 
 all: lib
 
@@ -70,6 +70,14 @@ test-js: test-python
 # the Swift toolchain that test-python and test-swift set up).
 test-conformance: lib test-python test-swift
 	@scripts/test-conformance.sh
+
+# Optional extras on a nightly toolchain, never part of `make test`: libFuzzer on every target
+# (FUZZ_SECONDS each, default 600), and the emitter stress test under ThreadSanitizer.
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+stress:
+	@scripts/test-stress.sh
 
 bench:
 	bash benches/install-deps.sh
