@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The C-level tests: compiles every tests/c/test_*.c (C11) and test_*.cpp (C++17) against
 # include/spaces_widget_events.h with warnings as errors, links each program once against the
-# shared and once against the static library, and runs every binary under valgrind (no error,
-# no leak of any kind). Prints one "N passed, N failed" line per binary and, last, the totals
-# in the same format; a crash or a valgrind finding counts as one more failure. Exits non-zero
-# on any failure.
+# shared and once against the static library and runs both under valgrind (no error, no leak of
+# any kind), and builds it a third time with AddressSanitizer and UBSan. Prints one
+# "N passed, N failed" line per binary and, last, the totals in the same format; a crash or a
+# valgrind or sanitizer finding counts as one more failure. Exits non-zero on any failure.
 #
 #   scripts/test-c.sh          (`make test-c` builds the library, then runs this)
 #
@@ -24,6 +24,7 @@ common=(-Wall -Wextra -Werror -pedantic -g -O1 -pthread -Iinclude -Itests/c
   "-DSWE_TEST_DATA=\"$root/tests/data\"")
 valgrind=(valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all
   --errors-for-leak-kinds=all)
+sanitize=("-fsanitize=address,undefined" -fno-sanitize-recover=all)
 
 if [[ ! -f $lib/libspaces_widget_events.so || ! -f $lib/libspaces_widget_events.a ]]; then
   cargo build --release --lib
@@ -76,7 +77,13 @@ for source in tests/c/test_*.c tests/c/test_*.cpp; do
     echo "test-c: $name.static loads libspaces_widget_events.so" >&2
     exit 1
   fi
-  binaries+=("$out/$name.shared" "$out/$name.static")
+  # Also built with AddressSanitizer and UBSan (run without valgrind, which cannot host them).
+  if stale "$out/$name.asan" "$source" tests/c/check.h "$header" "$lib/libspaces_widget_events.a" \
+    "$root/scripts/test-c.sh"; then
+    "${compiler[@]}" "${common[@]}" "${sanitize[@]}" "$source" -o "$out/$name.asan" \
+      "$lib/libspaces_widget_events.a" -lpthread -ldl -lm
+  fi
+  binaries+=("$out/$name.shared" "$out/$name.static" "$out/$name.asan")
 done
 
 passed=0
@@ -85,7 +92,13 @@ for binary in "${binaries[@]}"; do
   label=$(basename "$binary")
   log=$binary.valgrind
   status=0
-  output=$("${valgrind[@]}" --log-file="$log" "$binary") || status=$?
+  if [[ $binary == *.asan ]]; then
+    # The sanitizers report on standard error and make the exit status non-zero.
+    : >"$log"
+    output=$(ASAN_OPTIONS=detect_leaks=1 "$binary" 2>"$log") || status=$?
+  else
+    output=$("${valgrind[@]}" --log-file="$log" "$binary") || status=$?
+  fi
   summary=$(tail -n 1 <<<"$output")
   if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
     passed=$((passed + BASH_REMATCH[1]))
@@ -102,7 +115,7 @@ for binary in "${binaries[@]}"; do
   grep -v -x -F "$summary" <<<"$output" | sed "s|^|$label: |" || true
   echo "$label: $summary (exit status $status)"
   if [[ -s $log ]]; then
-    sed "s|^|$label: valgrind: |" "$log"
+    sed "s|^|$label: |" "$log"
   fi
   if ((status == 99)); then
     echo "$label: valgrind found errors or leaks"

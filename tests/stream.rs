@@ -140,3 +140,22 @@ fn a_stop_on_an_over_long_line_takes_effect_whatever_the_chunks() {
         assert_eq!(outcome(&mut stream, &[rest]), vec!["a:b".to_string()], "split at {split}");
     }
 }
+
+#[test]
+fn a_gigabyte_line_without_end_is_reported_once_and_never_buffered() {
+    let mut stream = Stream::default();
+    let chunk = vec![b'x'; 1 << 20];
+    let mut reports = Vec::new();
+    for _ in 0..1024 {
+        stream.feed(&chunk, |item| {
+            reports.push(item.map(|_| ()).map_err(|e| (e.code(), e.position().unwrap().line)));
+            Flow::Continue
+        });
+        assert!(stream.buffered() <= Limits::default().max_input_bytes + 1);
+    }
+    stream.feed(b"\n{\"resource\":\"a\",\"event\":\"b\",\"data\":{}}\n", |item| {
+        reports.push(item.map(|_| ()).map_err(|e| (e.code(), e.position().unwrap().line)));
+        Flow::Continue
+    });
+    assert_eq!(reports, vec![Err((ErrorCode::InputTooLarge, 1)), Ok(())]);
+}
