@@ -2,7 +2,9 @@
 # The C-level tests: compiles every tests/c/test_*.c (C11) and test_*.cpp (C++17) against
 # include/spaces_widget_events.h with warnings as errors, links each program once against the
 # shared and once against the static library and runs both under valgrind (no error, no leak of
-# any kind), and builds it a third time with AddressSanitizer and UBSan. Prints one
+# any kind), builds it a third time with AddressSanitizer and UBSan, and a fourth against a
+# build of the library that counts its live allocations, which every test must leave as it
+# found them. Prints one
 # "N passed, N failed" line per binary and, last, the totals in the same format; a crash or a
 # valgrind or sanitizer finding counts as one more failure. Exits non-zero on any failure.
 #
@@ -48,6 +50,10 @@ stale() {
 }
 
 mkdir -p "$out"
+# The allocation-counting build of the library lives apart from the normal one.
+counted=$root/target/alloc-counter/release
+CARGO_TARGET_DIR=$root/target/alloc-counter cargo rustc --quiet --release --lib \
+  --features alloc-counter --crate-type staticlib
 binaries=()
 for source in tests/c/test_*.c tests/c/test_*.cpp; do
   name=$(basename "${source%.*}")
@@ -83,7 +89,13 @@ for source in tests/c/test_*.c tests/c/test_*.cpp; do
     "${compiler[@]}" "${common[@]}" "${sanitize[@]}" "$source" -o "$out/$name.asan" \
       "$lib/libspaces_widget_events.a" -lpthread -ldl -lm
   fi
-  binaries+=("$out/$name.shared" "$out/$name.static" "$out/$name.asan")
+  # And against the allocation-counting build, where each test must leave no allocation live.
+  if stale "$out/$name.counted" "$source" tests/c/check.h "$header" "$counted/libspaces_widget_events.a" \
+    "$root/scripts/test-c.sh"; then
+    "${compiler[@]}" "${common[@]}" -DSWE_ALLOC_COUNTER "$source" -o "$out/$name.counted" \
+      "$counted/libspaces_widget_events.a" -lpthread -ldl -lm
+  fi
+  binaries+=("$out/$name.shared" "$out/$name.static" "$out/$name.asan" "$out/$name.counted")
 done
 
 passed=0
@@ -92,7 +104,7 @@ for binary in "${binaries[@]}"; do
   label=$(basename "$binary")
   log=$binary.valgrind
   status=0
-  if [[ $binary == *.asan ]]; then
+  if [[ $binary == *.asan || $binary == *.counted ]]; then
     # The sanitizers report on standard error and make the exit status non-zero.
     : >"$log"
     output=$(ASAN_OPTIONS=detect_leaks=1 "$binary" 2>"$log") || status=$?

@@ -11,6 +11,8 @@
 // Each dereference is checked in `boundary` and justified where it happens.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
+#[cfg(feature = "alloc-counter")]
+mod alloc_counter;
 mod boundary;
 pub mod emitter;
 pub mod error;

@@ -173,11 +173,31 @@ static inline bool check_error(const swe_error *error, swe_status status, size_t
 #define CHECK_ERROR(error, status, offset, line, column, path)                                     \
   check_error((error), (status), (offset), (line), (column), (path), __FILE__, __LINE__)
 
-/* Runs one test and counts it. */
+#ifdef SWE_ALLOC_COUNTER
+/* In the allocation-counting build: the library's live heap allocations (not in the header). */
+#ifdef __cplusplus
+extern "C"
+#endif
+    intptr_t
+    swe_test_live_allocations(void);
+#endif
+
+/* Runs one test and counts it. In the allocation-counting build a test must also leave no
+ * allocation of the library's behind. */
 #define RUN(test) check_run((test), #test)
 static inline void check_run(void (*test)(void), const char *name) {
   check_state.failed_checks = 0;
+#ifdef SWE_ALLOC_COUNTER
+  intptr_t live_before = swe_test_live_allocations();
+#endif
   test();
+#ifdef SWE_ALLOC_COUNTER
+  intptr_t live_after = swe_test_live_allocations();
+  if (live_after != live_before) {
+    check_failed(__FILE__, __LINE__, "the test left library allocations live");
+    printf("    %" PRIdPTR " before, %" PRIdPTR " after\n", live_before, live_after);
+  }
+#endif
   if (check_state.failed_checks == 0) {
     check_state.passed++;
   } else {
