@@ -222,6 +222,24 @@ static void test_line_past_the_input_limit_is_reported_once_and_not_kept(void) {
   close_reader(r);
 }
 
+static void test_a_gigabyte_line_without_end_is_reported_once_and_never_buffered(void) {
+  seen s = {.refuse_errors = 0};
+  reader r = open_reader(NULL, &s);
+  const size_t chunk = 1u << 20;
+  char *bytes = malloc(chunk);
+  memset(bytes, 'x', chunk);
+  for (int i = 0; i < 1024; i++) { /* 1 GiB, default limits */
+    CHECK_STATUS(SWE_OK, feed(r, bytes, chunk, &s));
+  }
+  free(bytes);
+  check_stats(r, 0, 1, 1, 0);
+  CHECK_STATUS(SWE_OK, feed(r, "\n" EVENT("x", "y") "\n", 40, &s));
+  CHECK_INT(1, s.errors);
+  CHECK_STATUS(SWE_ERROR_INPUT_TOO_LARGE, s.first_error);
+  CHECK_CSTR("x:y ", s.names);
+  close_reader(r);
+}
+
 static void test_stream_functions_reject_null_arguments(void) {
   seen s = {.refuse_errors = 0};
   reader r = open_reader(NULL, &s);
@@ -253,6 +271,7 @@ int main(void) {
   RUN(test_listener_refusal_goes_to_the_error_callback_and_the_stream_goes_on);
   RUN(test_a_refusal_is_placed_at_the_line_of_the_refused_event);
   RUN(test_line_past_the_input_limit_is_reported_once_and_not_kept);
+  RUN(test_a_gigabyte_line_without_end_is_reported_once_and_never_buffered);
   RUN(test_stream_functions_reject_null_arguments);
   return check_summary();
 }
