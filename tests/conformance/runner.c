@@ -60,31 +60,6 @@ static void add_ts(cJSON *o, const char *key, swe_timestamp t) {
     cJSON_AddNullToObject(o, k);
 }
 
-static const char *kind_label(swe_kind k) {
-  static const char *names[] = {"UNKNOWN",
-                                "MESSAGES_CREATED",
-                                "ROOMS_UNREAD",
-                                "ROOMS_READ",
-                                "CALLS_CREATED",
-                                "CALLS_CONNECTED",
-                                "CALLS_DISCONNECTED",
-                                "ROOMS_SELECTED",
-                                "MEMBERSHIPS_CREATED",
-                                "MEMBERSHIPS_DELETED",
-                                "NOTIFICATION_CREATED",
-                                "NOTIFICATION_CLICKED",
-                                "MENTION_CLICKED",
-                                "ACTIVITY_CHANGED",
-                                "ADD_CLICKED",
-                                "PROFILE_CLICKED",
-                                "USER_SIGNOUT_CLICKED",
-                                "CALL_MEMBERSHIPS_NOTIFIED",
-                                "CALL_MEMBERSHIPS_CONNECTED",
-                                "CALL_MEMBERSHIPS_DECLINED",
-                                "CALL_MEMBERSHIPS_DISCONNECTED",
-                                "CALL_MEMBERSHIPS"};
-  return k < sizeof names / sizeof *names ? names[k] : "?";
-}
 
 static const char *room_type_label(swe_room_type t) {
   static const char *n[] = {"ABSENT", "GROUP", "DIRECT", "OTHER"};

@@ -35,32 +35,7 @@ void add_ts(cJSON *o, const std::string &key, const swe::Timestamp &t) {
     cJSON_AddNullToObject(o, (key + ".unix_ms").c_str());
 }
 
-const char *kind_label(swe::Kind k) {
-  static const char *names[] = {"UNKNOWN",
-                                "MESSAGES_CREATED",
-                                "ROOMS_UNREAD",
-                                "ROOMS_READ",
-                                "CALLS_CREATED",
-                                "CALLS_CONNECTED",
-                                "CALLS_DISCONNECTED",
-                                "ROOMS_SELECTED",
-                                "MEMBERSHIPS_CREATED",
-                                "MEMBERSHIPS_DELETED",
-                                "NOTIFICATION_CREATED",
-                                "NOTIFICATION_CLICKED",
-                                "MENTION_CLICKED",
-                                "ACTIVITY_CHANGED",
-                                "ADD_CLICKED",
-                                "PROFILE_CLICKED",
-                                "USER_SIGNOUT_CLICKED",
-                                "CALL_MEMBERSHIPS_NOTIFIED",
-                                "CALL_MEMBERSHIPS_CONNECTED",
-                                "CALL_MEMBERSHIPS_DECLINED",
-                                "CALL_MEMBERSHIPS_DISCONNECTED",
-                                "CALL_MEMBERSHIPS"};
-  auto i = static_cast<std::uint32_t>(k);
-  return i < sizeof names / sizeof *names ? names[i] : "?";
-}
+const char *kind_label(swe::Kind k) { return ::kind_label(static_cast<swe_kind>(k)); }
 
 const char *room_type_label(swe::RoomType t) {
   switch (t) {

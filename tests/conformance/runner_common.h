@@ -13,6 +13,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The C name of a kind without its prefix, as the case files write it. */
+static const char *kind_label(swe_kind k) {
+  static const char *names[] = {"UNKNOWN",
+                                "MESSAGES_CREATED",
+                                "ROOMS_UNREAD",
+                                "ROOMS_READ",
+                                "CALLS_CREATED",
+                                "CALLS_CONNECTED",
+                                "CALLS_DISCONNECTED",
+                                "ROOMS_SELECTED",
+                                "MEMBERSHIPS_CREATED",
+                                "MEMBERSHIPS_DELETED",
+                                "NOTIFICATION_CREATED",
+                                "NOTIFICATION_CLICKED",
+                                "MENTION_CLICKED",
+                                "ACTIVITY_CHANGED",
+                                "ADD_CLICKED",
+                                "PROFILE_CLICKED",
+                                "USER_SIGNOUT_CLICKED",
+                                "CALL_MEMBERSHIPS_NOTIFIED",
+                                "CALL_MEMBERSHIPS_CONNECTED",
+                                "CALL_MEMBERSHIPS_DECLINED",
+                                "CALL_MEMBERSHIPS_DISCONNECTED",
+                                "CALL_MEMBERSHIPS"};
+  return k < sizeof names / sizeof *names ? names[k] : "?";
+}
+
 static cJSON *run_case(const cJSON *c, const char **problem);
 
 static const char *root = ".";
