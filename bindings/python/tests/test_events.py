@@ -517,3 +517,10 @@ def test_versions() -> None:
     assert swe.library_version() == "0.1.0"
     assert swe.library_abi_version() == swe.ABI_VERSION == 1
     assert Path(swe.LIBRARY_PATH).parent == Path(swe.__file__).parent
+
+
+def test_events_are_immutable() -> None:
+    event = swe.parse('{"resource":"rooms","event":"read","data":{"title":"A"}}')
+    with pytest.raises(AttributeError, match="immutable"):
+        event.name = "other"
+    assert event.name == "rooms:read"

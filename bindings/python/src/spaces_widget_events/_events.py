@@ -112,6 +112,7 @@ class Event:
     warnings: list[EventWarning]
 
     _handle: int | None
+    _frozen: bool
 
     def __init__(self) -> None:  # pragma: no cover - events come from parse() and listeners
         raise TypeError("events come from spaces_widget_events.parse() or an Emitter listener")
@@ -143,7 +144,14 @@ class Event:
         self.wrapped = bool(env.wrapped)
         self.warnings = _read_warnings(handle, int(env.warning_count))
         self._load(handle)
+        self._frozen = True
         return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # Events are shared between listeners and threads: once read, nothing changes them.
+        if getattr(self, "_frozen", False) and name != "_handle":
+            raise AttributeError(f"{type(self).__name__} is immutable")
+        object.__setattr__(self, name, value)
 
     @classmethod
     def _from_borrowed(cls, borrowed: int) -> Event:
