@@ -50,6 +50,8 @@ pub(crate) struct Draft<'a> {
     data_actor_at: usize,
     /// Set when `data` was `null`.
     data_null: bool,
+    /// The kind, once the name is known.
+    kind: std::cell::Cell<Option<Kind>>,
 }
 
 pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> Parsed<Event> {
@@ -75,6 +77,7 @@ pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> P
         name_at: 0,
         data_actor_at: 0,
         data_null: false,
+        kind: std::cell::Cell::new(None),
     };
     draft.top()?;
     draft.finish()
@@ -366,7 +369,21 @@ impl<'a> Draft<'a> {
         }
     }
 
+    /// The kind the name means. Looked up once: the name cannot change once known, since
+    /// repeated keys are refused.
     fn kind(&self) -> Kind {
+        if let Some(kind) = self.kind.get() {
+            return kind;
+        }
+        if !self.kind_known() {
+            return Kind::Unknown;
+        }
+        let kind = self.lookup_kind();
+        self.kind.set(Some(kind));
+        kind
+    }
+
+    fn lookup_kind(&self) -> Kind {
         match self.wrapper_name {
             Some(span) => Kind::from_name(self.str(span)),
             None => {
