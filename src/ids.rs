@@ -38,14 +38,21 @@ pub enum IdType {
 }
 
 impl IdType {
+    /// How many variants there are, for tables indexed by `IdType as usize`.
+    pub(crate) const COUNT: usize = 6;
+
     /// Whether an id whose URI type is `ty` fits this expectation.
     pub fn accepts(self, ty: &str) -> bool {
+        self.accepts_bytes(ty.as_bytes())
+    }
+
+    fn accepts_bytes(self, ty: &[u8]) -> bool {
         match self {
-            IdType::People => ty == "PEOPLE" || ty == "PERSON",
-            IdType::Room => ty == "ROOM",
-            IdType::Message => ty == "MESSAGE",
-            IdType::Membership => ty == "MEMBERSHIP",
-            IdType::Team => ty == "TEAM",
+            IdType::People => ty == b"PEOPLE" || ty == b"PERSON",
+            IdType::Room => ty == b"ROOM",
+            IdType::Message => ty == b"MESSAGE",
+            IdType::Membership => ty == b"MEMBERSHIP",
+            IdType::Team => ty == b"TEAM",
             IdType::Any => true,
         }
     }
@@ -261,62 +268,80 @@ const URL_SAFE_VALUES: [u8; 256] = {
 const SCHEME_ENCODED: &[u8] = b"Y2lzY29zcGFyazov";
 
 /// The check of [`check`] for the ids events carry nearly always: canonical base64url of a
-/// `ciscospark://` URI. `None` sends every other id to the general path, which names what is
-/// wrong with it.
+/// `ciscospark://` URI in ASCII. `None` sends every other id to the general path, which names
+/// what is wrong with it.
+///
+/// Only the head of the id, where the cluster and type sit, is decoded; the rest is checked
+/// character by character for what decoding would find: characters outside the alphabet,
+/// decoded bytes outside ASCII (the general path checks those for UTF-8), trailing bits.
 fn check_canonical(encoded: &str, expected: IdType) -> Option<Option<IdProblem>> {
     let rest = encoded.as_bytes().strip_prefix(SCHEME_ENCODED)?;
-    let mut out = [0u8; 192];
-    if rest.len() / 4 * 3 + 2 > out.len() || rest.len() % 4 == 1 {
-        return None;
-    }
-    let value = |c: u8| u32::from(URL_SAFE_VALUES[c as usize]);
-    let mut n = 0;
+    let value = |c: u8| URL_SAFE_VALUES[c as usize];
+    // Per position in a group of four, the sextet bits that land in a decoded byte's high bit:
+    // the first character's 0x20, the second's 0x08, the third's 0x02. An invalid character
+    // (0xFF) sets 0x80.
+    let (mut invalid, mut high) = (0u8, 0u8);
     let mut groups = rest.chunks_exact(4);
-    for group in &mut groups {
-        let (a, b, c, d) = (value(group[0]), value(group[1]), value(group[2]), value(group[3]));
-        if (a | b | c | d) & 0x80 != 0 {
-            return None;
-        }
-        let bits = a << 18 | b << 12 | c << 6 | d;
-        out[n..n + 3].copy_from_slice(&bits.to_be_bytes()[1..]);
-        n += 3;
+    for g in &mut groups {
+        let (a, b, c, d) = (value(g[0]), value(g[1]), value(g[2]), value(g[3]));
+        invalid |= a | b | c | d;
+        high |= (a & 0x20) | (b & 0x08) | (c & 0x02);
     }
     match *groups.remainder() {
         [] => {}
         [a, b] => {
             let (a, b) = (value(a), value(b));
-            if (a | b) & 0x80 != 0 || b & 0x0F != 0 {
-                return None;
-            }
-            out[n] = (a << 2 | b >> 4) as u8;
-            n += 1;
+            invalid |= a | b | if b & 0x0F != 0 { 0x80 } else { 0 };
+            high |= a & 0x20;
         }
         [a, b, c] => {
             let (a, b, c) = (value(a), value(b), value(c));
-            if (a | b | c) & 0x80 != 0 || c & 0x03 != 0 {
-                return None;
-            }
-            let bits = a << 10 | b << 4 | c >> 2;
-            out[n..n + 2].copy_from_slice(&(bits as u16).to_be_bytes());
-            n += 2;
+            invalid |= a | b | c | if c & 0x03 != 0 { 0x80 } else { 0 };
+            high |= (a & 0x20) | (b & 0x08);
         }
         _ => return None,
     }
-    // What follows `ciscospark:/` must be `/<cluster>/<TYPE>/<local id>`, in UTF-8 (nearly
-    // always ASCII, which is checked a word at a time).
-    let tail = out[..n].strip_prefix(b"/")?;
-    if !tail.is_ascii() {
-        std::str::from_utf8(tail).ok()?;
+    if invalid & 0x80 != 0 || high != 0 {
+        return None;
     }
+    // The head decoded, a group at a time, until `/<cluster>/<TYPE>/` is read.
+    let mut head = [0u8; HEAD_BYTES];
+    let mut n = 0;
+    let mut slashes = 0;
+    for g in rest.chunks_exact(4).take(HEAD_BYTES / 3) {
+        let bits = u32::from(value(g[0])) << 18
+            | u32::from(value(g[1])) << 12
+            | u32::from(value(g[2])) << 6
+            | u32::from(value(g[3]));
+        let bytes = bits.to_be_bytes();
+        head[n..n + 3].copy_from_slice(&bytes[1..]);
+        n += 3;
+        slashes += bytes[1..].iter().filter(|&&b| b == b'/').count();
+        if slashes >= 3 {
+            break;
+        }
+    }
+    let total = rest.len() / 4 * 3 + (rest.len() % 4).saturating_sub(1);
+    let tail = head[..n].strip_prefix(b"/")?;
     let cluster_end = tail.iter().position(|&b| b == b'/').filter(|&i| i > 0)?;
-    let rest = &tail[cluster_end + 1..];
-    let ty_end = rest.iter().position(|&b| b == b'/').filter(|&i| i > 0 && i + 1 < rest.len())?;
-    let ty = std::str::from_utf8(&rest[..ty_end]).ok()?;
-    if !expected.accepts(ty) {
-        return Some(Some(IdProblem::UnexpectedType(ty.to_string())));
+    let after = &tail[cluster_end + 1..];
+    let ty_end = after.iter().position(|&b| b == b'/').filter(|&i| i > 0)?;
+    // The local id after the type's `/` must not be empty.
+    if 1 + cluster_end + 1 + ty_end + 1 >= total {
+        return None;
+    }
+    let ty = &after[..ty_end];
+    if !expected.accepts_bytes(ty) {
+        // ASCII, as the check of the high bits above found.
+        let ty = String::from_utf8_lossy(ty).into_owned();
+        return Some(Some(IdProblem::UnexpectedType(ty)));
     }
     Some(None)
 }
+
+/// Bytes of an id's URI (after `ciscospark:/`) the fast check decodes; ids whose cluster and
+/// type do not end within them take the general path.
+const HEAD_BYTES: usize = 48;
 
 /// Checks an id found in an event against the type its field expects.
 pub(crate) fn check(encoded: &str, expected: IdType) -> Option<IdProblem> {

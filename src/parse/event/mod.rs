@@ -52,6 +52,8 @@ pub(crate) struct Draft<'a> {
     data_null: bool,
     /// The kind, once the name is known.
     kind: std::cell::Cell<Option<Kind>>,
+    /// Per expected id type, the last id that passed its check.
+    passed_ids: [Option<Span>; IdType::COUNT],
 }
 
 pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> Parsed<Event> {
@@ -78,6 +80,7 @@ pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> P
         data_actor_at: 0,
         data_null: false,
         kind: std::cell::Cell::new(None),
+        passed_ids: [None; IdType::COUNT],
     };
     draft.top()?;
     draft.finish()
