@@ -1,7 +1,9 @@
 //! Parsing: text in, [`Event`] out, or an [`Error`] that says what, where and in which field.
 
+mod arena;
 mod event;
 pub(crate) mod reader;
+mod scan;
 
 use crate::error::{Error, ErrorCode, Position};
 use crate::model::event::Event;
@@ -30,7 +32,7 @@ fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
     if bytes.len() > options.limits.max_input_bytes {
         return Err(input_too_large(options.limits.max_input_bytes));
     }
-    let text = match std::str::from_utf8(bytes) {
+    let text = match validate_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let at = e.valid_up_to();
@@ -44,6 +46,15 @@ fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
     };
     let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
     event::parse_event(text, start, options).map_err(|f| locate(f, text, options.syntax))
+}
+
+/// `bytes` as text, checked with SIMD where the machine has it; a failure is checked again by
+/// the standard library, whose error says where.
+fn validate_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
 }
 
 /// The error for a text past the input limit, placed at its start: a stream skips such a line

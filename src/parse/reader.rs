@@ -272,6 +272,19 @@ impl<'a> Reader<'a> {
 
     /// Reads a string, borrowing it from the text when it holds no escapes.
     pub(crate) fn string_cow(&mut self) -> Parsed<Cow<'a, str>> {
+        let content = self.pos + 1;
+        if let Some(end) = self.plain_string()? {
+            return Ok(Cow::Borrowed(&self.text[content..end]));
+        }
+        let mut out = String::new();
+        self.string_into(&mut out)?;
+        Ok(Cow::Owned(out))
+    }
+
+    /// When the string the reader sits on holds no escape, passes it and returns the index of
+    /// its closing quote; otherwise stays and returns `None`.
+    #[inline]
+    pub(crate) fn plain_string(&mut self) -> Parsed<Option<usize>> {
         let start = self.pos;
         let quote = self.bytes[start];
         let content = start + 1;
@@ -279,31 +292,15 @@ impl<'a> Reader<'a> {
         if self.bytes.get(end) == Some(&quote) {
             self.check_string_len(start, end - content)?;
             self.pos = end + 1;
-            return Ok(Cow::Borrowed(&self.text[content..end]));
+            return Ok(Some(end));
         }
-        let mut out = String::new();
-        self.pos = start;
-        self.string_into(&mut out)?;
-        Ok(Cow::Owned(out))
+        Ok(None)
     }
 
     /// Index of the first byte from `from` that ends a plain run of string content.
+    #[inline]
     fn scan_plain(&self, from: usize, quote: u8) -> usize {
-        let bytes = self.bytes;
-        let mut i = from;
-        // Eight bytes at a time: most string content is plain.
-        while let Some(word) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            let found = special_bytes(word, quote);
-            if found != 0 {
-                return i + (found.trailing_zeros() / 8) as usize;
-            }
-            i += 8;
-        }
-        bytes[i..]
-            .iter()
-            .position(|&b| b == quote || b == b'\\' || b < 0x20)
-            .map_or(bytes.len(), |at| i + at)
+        super::scan::plain_end(self.bytes, from, quote)
     }
 
     fn check_string_len(&self, start: usize, len: usize) -> Parsed<()> {
@@ -699,19 +696,6 @@ pub(crate) fn write_json_string(out: &mut impl Sink, s: &str) {
     }
     out.push_str(&s[plain..]);
     out.push_byte(b'"');
-}
-
-/// A word with the high bit set in each byte of `word` that is `quote`, a backslash or a
-/// control character; bytes past the first such one may be flagged wrongly, so only the
-/// lowest flag counts.
-fn special_bytes(word: u64, quote: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    zero_byte(word ^ (ONES * u64::from(quote)))
-        | zero_byte(word ^ (ONES * u64::from(b'\\')))
-        | control
 }
 
 pub(crate) fn is_ident_start(b: u8) -> bool {

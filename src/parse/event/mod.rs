@@ -6,6 +6,7 @@ mod data;
 
 use std::borrow::Cow;
 
+use super::arena;
 use super::reader::{Discard, Fail, Parsed, Reader, fail};
 use crate::error::ErrorCode;
 use crate::ids::IdType;
@@ -54,6 +55,17 @@ pub(crate) struct Draft<'a> {
     kind: std::cell::Cell<Option<Kind>>,
     /// Per expected id type, the last id that passed its check.
     passed_ids: [Option<Span>; IdType::COUNT],
+    /// Where a string with escapes is decoded before it replaces its text in the arena.
+    scratch: String,
+}
+
+/// The arena of an event read from `text`: a copy of it, where strings without escapes stay as
+/// spans (see [`arena`]), and room after it for what parsing adds (the name, raw JSON,
+/// warnings).
+fn arena_for(text: &str) -> String {
+    let mut arena = String::with_capacity(text.len() + 64);
+    arena.push_str(text);
+    arena
 }
 
 pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> Parsed<Event> {
@@ -63,7 +75,7 @@ pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> P
     let mut draft = Draft {
         r: reader,
         warnings_as_errors: options.warnings_as_errors,
-        text: String::with_capacity(text.len() + 64),
+        text: arena_for(text),
         data: Vec::with_capacity(24),
         envelope: Vec::new(),
         wrapper: Vec::new(),
@@ -81,6 +93,7 @@ pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> P
         data_null: false,
         kind: std::cell::Cell::new(None),
         passed_ids: [None; IdType::COUNT],
+        scratch: String::new(),
     };
     draft.top()?;
     draft.finish()
@@ -427,10 +440,23 @@ impl<'a> Draft<'a> {
         self.string_span()
     }
 
+    /// Reads the string the reader sits on into the arena, where it already stands.
     fn string_span(&mut self) -> Parsed<Span> {
-        let start = self.text.len();
-        self.r.string_into(&mut self.text)?;
-        Ok(self.seal(start))
+        let content = self.r.pos + 1;
+        if let Some(end) = self.r.plain_string()? {
+            arena::terminate(&mut self.text, end);
+            return Ok(Span { start: content as u32, len: (end - content) as u32 });
+        }
+        let mut decoded = std::mem::take(&mut self.scratch);
+        decoded.clear();
+        let read = self.r.string_into(&mut decoded);
+        if read.is_ok() {
+            // The reader has passed the closing quote.
+            arena::rewrite(&mut self.text, content..self.r.pos, &decoded);
+        }
+        let span = Span { start: content as u32, len: decoded.len() as u32 };
+        self.scratch = decoded;
+        read.map(|()| span)
     }
 
     fn push_str(&mut self, s: &str) -> Span {
