@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 /// Ends a span at `at` by overwriting the ASCII byte there (a closing quote) with a NUL.
-pub(crate) fn terminate(arena: &mut String, at: usize) {
+pub(crate) fn terminate(arena: &mut str, at: usize) {
     let Some(byte) = arena.as_bytes().get(at) else {
         panic!("terminate at {at}: past the arena's {} bytes", arena.len());
     };
@@ -19,7 +19,7 @@ pub(crate) fn terminate(arena: &mut String, at: usize) {
 /// followed by NULs up to the region's end: `value`'s span then starts where the region does
 /// and ends with a NUL. `value` must be shorter than the region, as a decoded string is
 /// shorter than its escaped form.
-pub(crate) fn rewrite(arena: &mut String, region: Range<usize>, value: &str) {
+pub(crate) fn rewrite(arena: &mut str, region: Range<usize>, value: &str) {
     assert!(
         value.len() < region.len()
             && region.end <= arena.len()
