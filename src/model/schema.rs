@@ -254,9 +254,41 @@ impl Shape {
     }
 
     pub(crate) fn spec(self, field: Field) -> Option<&'static FieldSpec> {
-        // Shapes have at most sixteen fields: a scan of their field bytes is short.
-        let fields = self.fields();
-        let index = fields.iter().position(|spec| spec.field as u8 == field as u8)?;
-        Some(&fields[index])
+        let index = match self {
+            Shape::Message => &MESSAGE_INDEX,
+            Shape::Room => &ROOM_INDEX,
+            Shape::Call => &CALL_INDEX,
+            Shape::CallMembership => &CALL_MEMBERSHIP_INDEX,
+            Shape::Membership => &MEMBERSHIP_INDEX,
+            Shape::Notification => &NOTIFICATION_INDEX,
+            Shape::Mention => &MENTION_INDEX,
+            Shape::Activity => &ACTIVITY_INDEX,
+            Shape::User => &USER_INDEX,
+            Shape::Raw => return None,
+        };
+        self.fields().get(usize::from(index[field as usize]))
     }
 }
+
+/// Per field, its place in a shape's table; `u8::MAX` when the shape lacks it.
+type FieldIndex = [u8; FIELD_COUNT];
+
+const fn index_of(fields: &[FieldSpec]) -> FieldIndex {
+    let mut index = [u8::MAX; FIELD_COUNT];
+    let mut i = 0;
+    while i < fields.len() {
+        index[fields[i].field as usize] = i as u8;
+        i += 1;
+    }
+    index
+}
+
+static MESSAGE_INDEX: FieldIndex = index_of(MESSAGE);
+static ROOM_INDEX: FieldIndex = index_of(ROOM);
+static CALL_INDEX: FieldIndex = index_of(CALL);
+static CALL_MEMBERSHIP_INDEX: FieldIndex = index_of(CALL_MEMBERSHIP);
+static MEMBERSHIP_INDEX: FieldIndex = index_of(MEMBERSHIP);
+static NOTIFICATION_INDEX: FieldIndex = index_of(NOTIFICATION);
+static MENTION_INDEX: FieldIndex = index_of(MENTION);
+static ACTIVITY_INDEX: FieldIndex = index_of(ACTIVITY);
+static USER_INDEX: FieldIndex = index_of(USER);

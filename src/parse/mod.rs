@@ -70,6 +70,7 @@ pub(crate) fn input_too_large(limit: usize) -> Error {
 
 /// Gives a failure its line, column and path.
 fn locate(fail: Fail, text: &str, syntax: Syntax) -> Error {
+    let fail = fail.into_info();
     let position = Position::locate(text.as_bytes(), fail.offset);
     let path = fail.path.unwrap_or_else(|| path_at(text, fail.offset, syntax == Syntax::Literal));
     Error::new(fail.code, fail.message).with_position(position).with_path(path)

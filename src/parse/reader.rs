@@ -8,9 +8,13 @@ use crate::error::ErrorCode;
 use crate::options::{Limits, MAX_NUMBER_LEN};
 
 /// A parse failure before it is given a line, column and path (which are computed only
-/// when a parse fails, keeping the hot path free of that bookkeeping).
+/// when a parse fails, keeping the hot path free of that bookkeeping). Boxed, so that the
+/// parser's results stay two words wide on the path where nothing fails.
 #[derive(Debug)]
-pub(crate) struct Fail {
+pub(crate) struct Fail(Box<FailInfo>);
+
+#[derive(Debug)]
+pub(crate) struct FailInfo {
     pub code: ErrorCode,
     pub offset: usize,
     pub message: String,
@@ -18,10 +22,39 @@ pub(crate) struct Fail {
     pub path: Option<String>,
 }
 
+impl Fail {
+    pub(crate) fn new(
+        code: ErrorCode,
+        offset: usize,
+        message: String,
+        path: Option<String>,
+    ) -> Fail {
+        Fail(Box::new(FailInfo { code, offset, message, path }))
+    }
+
+    pub(crate) fn into_info(self) -> FailInfo {
+        *self.0
+    }
+}
+
+impl std::ops::Deref for Fail {
+    type Target = FailInfo;
+    fn deref(&self) -> &FailInfo {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Fail {
+    fn deref_mut(&mut self) -> &mut FailInfo {
+        &mut self.0
+    }
+}
+
 pub(crate) type Parsed<T> = Result<T, Fail>;
 
+#[cold]
 pub(crate) fn fail(code: ErrorCode, offset: usize, message: impl Into<String>) -> Fail {
-    Fail { code, offset, message: message.into(), path: None }
+    Fail::new(code, offset, message.into(), None)
 }
 
 /// The scalar words JSON and object literals know.
@@ -635,7 +668,11 @@ impl<'a> Reader<'a> {
     }
 
     /// If the reader sits on `null`, consumes it and returns true.
+    #[inline]
     pub(crate) fn take_null(&mut self) -> bool {
+        if self.peek() != Some(b'n') {
+            return false;
+        }
         let save = self.pos;
         if self.word() == Some(Word::Null) {
             return true;

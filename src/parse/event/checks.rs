@@ -55,12 +55,7 @@ impl Draft<'_> {
         at: usize,
     ) -> Parsed<()> {
         if self.warnings_as_errors {
-            return Err(Fail {
-                code: ErrorCode::Validation,
-                offset: at,
-                message,
-                path: Some(path),
-            });
+            return Err(Fail::new(ErrorCode::Validation, at, message, Some(path)));
         }
         if self.warnings.len() < MAX_WARNINGS {
             let path = self.push_str(&path);
