@@ -6,6 +6,8 @@ mod data;
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use super::arena;
 use super::reader::{Discard, Fail, Parsed, Reader, fail};
 use crate::error::ErrorCode;
@@ -34,8 +36,9 @@ pub(crate) struct Draft<'a> {
     warnings_as_errors: bool,
     text: String,
     data: Vec<Member>,
-    envelope: Vec<Member>,
-    wrapper: Vec<Member>,
+    /// The envelope's and the wrapper's members: a few, kept on the stack until `finish`.
+    envelope: SmallVec<[Member; 8]>,
+    wrapper: SmallVec<[Member; 8]>,
     data_slots: [u32; FIELD_COUNT],
     envelope_slots: [u32; 7],
     items: Vec<Item>,
@@ -77,8 +80,8 @@ pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> P
         warnings_as_errors: options.warnings_as_errors,
         text: arena_for(text),
         data: Vec::with_capacity(24),
-        envelope: Vec::new(),
-        wrapper: Vec::new(),
+        envelope: SmallVec::new(),
+        wrapper: SmallVec::new(),
         data_slots: [NO_SLOT; FIELD_COUNT],
         envelope_slots: [NO_SLOT; 7],
         items: Vec::new(),
@@ -523,8 +526,8 @@ impl<'a> Draft<'a> {
             };
         }
         let mut members = self.data;
-        members.append(&mut self.envelope);
-        members.append(&mut self.wrapper);
+        members.extend_from_slice(&self.envelope);
+        members.extend_from_slice(&self.wrapper);
         Ok(Event {
             text: self.text,
             kind,
