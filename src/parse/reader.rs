@@ -195,7 +195,28 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an object key (the reader sits on its first character) and the `:` after it.
+    #[inline]
     pub(crate) fn key(&mut self) -> Parsed<Cow<'a, str>> {
+        // Compact JSON, the common case: `"key":` then a value, with no escape in the key.
+        let start = self.pos;
+        if self.bytes.get(start) == Some(&b'"') {
+            let content = start + 1;
+            let end = self.scan_plain(content, b'"');
+            if self.bytes.get(end) == Some(&b'"')
+                && self.bytes.get(end + 1) == Some(&b':')
+                && self.bytes.get(end + 2).is_some_and(|&b| b > b' ' && b != b'/')
+                && end - content <= self.limits.max_string_bytes
+            {
+                self.pos = end + 2;
+                return Ok(Cow::Borrowed(&self.text[content..end]));
+            }
+        }
+        self.key_in_full()
+    }
+
+    /// [`Reader::key`] for every form: quoted or, in literal mode, a bare name; with escapes,
+    /// white space or comments around the `:`.
+    fn key_in_full(&mut self) -> Parsed<Cow<'a, str>> {
         let start = self.pos;
         let key = match self.peek() {
             Some(b'"') => self.string_cow()?,
@@ -225,7 +246,15 @@ impl<'a> Reader<'a> {
     /// After a member's value: consumes `,` and returns true when another member follows,
     /// consumes the closing `}` and returns false when the object ends. A trailing comma is
     /// accepted in literal mode.
+    #[inline]
     pub(crate) fn next_member(&mut self) -> Parsed<bool> {
+        // Compact JSON: a `,` and straight on to the next key.
+        if self.peek() == Some(b',')
+            && self.bytes.get(self.pos + 1).is_some_and(|&b| b > b' ' && b != b'/' && b != b'}')
+        {
+            self.pos += 1;
+            return Ok(true);
+        }
         self.skip_ws()?;
         match self.peek() {
             Some(b',') => {
