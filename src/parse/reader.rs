@@ -610,6 +610,11 @@ impl<'a> Reader<'a> {
     /// the value would have if it is an object or array. Iterative, so hostile nesting costs
     /// no stack.
     pub(crate) fn copy_value(&mut self, out: &mut impl Sink, depth: usize) -> Parsed<()> {
+        let start = self.pos;
+        if let Some(end) = self.canonical_end(depth) {
+            out.push_str(&self.text[start..end]);
+            return Ok(());
+        }
         // One bit per open container: set for an object, clear for an array.
         let mut stack = BitStack::default();
         'value: loop {
@@ -670,6 +675,111 @@ impl<'a> Reader<'a> {
                 stack.pop();
             }
         }
+    }
+
+    /// When the value the reader sits on is written as [`Reader::copy_value`] would write it
+    /// (strict JSON, no white space, only the escapes `JSON.stringify` writes), passes it and
+    /// returns where it ends. Otherwise, or when it is broken in any way, stays and returns
+    /// `None`, leaving the full path to copy it or to say what is wrong.
+    fn canonical_end(&mut self, depth: usize) -> Option<usize> {
+        if self.literal {
+            return None;
+        }
+        let start = self.pos;
+        let end = self.canonical_end_from(start, depth);
+        self.pos = end.unwrap_or(start);
+        end
+    }
+
+    fn canonical_end_from(&mut self, start: usize, depth: usize) -> Option<usize> {
+        let b = self.bytes;
+        let mut stack = BitStack::default();
+        let mut i = start;
+        'value: loop {
+            match *b.get(i)? {
+                open @ (b'{' | b'[') => {
+                    if depth + stack.len() > self.limits.max_depth {
+                        return None;
+                    }
+                    let object = open == b'{';
+                    i += 1;
+                    if b.get(i) == Some(if object { &b'}' } else { &b']' }) {
+                        i += 1;
+                    } else {
+                        stack.push(object);
+                        if object {
+                            i = self.canonical_key_end(i)?;
+                        }
+                        continue 'value;
+                    }
+                }
+                b'"' => i = self.canonical_string_end(i)?,
+                b'-' | b'0'..=b'9' => {
+                    self.pos = i;
+                    i = self.number().ok()?.end;
+                }
+                _ => {
+                    let (word, len) = self.word_at(i)?;
+                    if word == Word::Undefined {
+                        return None;
+                    }
+                    i += len;
+                }
+            }
+            // After a value: close what ends here, then on to the next member or element.
+            loop {
+                let Some(object) = stack.top() else {
+                    return Some(i);
+                };
+                match (*b.get(i)?, object) {
+                    (b',', true) => {
+                        i = self.canonical_key_end(i + 1)?;
+                        continue 'value;
+                    }
+                    (b',', false) => {
+                        i += 1;
+                        continue 'value;
+                    }
+                    (b'}', true) | (b']', false) => {
+                        i += 1;
+                        stack.pop();
+                    }
+                    _ => return None,
+                }
+            }
+        }
+    }
+
+    /// After a canonical key at `at` and its `:`, where the value starts.
+    fn canonical_key_end(&self, at: usize) -> Option<usize> {
+        let end = self.canonical_string_end(at)?;
+        (self.bytes.get(end) == Some(&b':')).then_some(end + 1)
+    }
+
+    /// After a double-quoted string at `at` written as `JSON.stringify` writes it, within the
+    /// length limit.
+    fn canonical_string_end(&self, at: usize) -> Option<usize> {
+        let b = self.bytes;
+        if b.get(at) != Some(&b'"') {
+            return None;
+        }
+        let mut i = at + 1;
+        loop {
+            i = self.scan_plain(i, b'"');
+            match *b.get(i)? {
+                b'"' => break,
+                b'\\'
+                    if matches!(
+                        b.get(i + 1),
+                        Some(b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't')
+                    ) =>
+                {
+                    i += 2
+                }
+                _ => return None,
+            }
+        }
+        (i - at - 1 <= self.limits.max_string_bytes).then_some(i + 1)
     }
 
     /// Copies a member's key and `:`; returns false (having consumed the value) when the value
@@ -811,5 +921,55 @@ impl BitStack {
             n if n <= 64 => Some(self.low & (1 << (n - 1)) != 0),
             _ => self.high.last().copied(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn json() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<i64>().prop_map(|n| serde_json::json!(n)),
+            (-1e6f64..1e6).prop_map(|n| serde_json::json!(n)),
+            "(\\PC|[\"\\\\/\u{0}-\u{1f}\u{7f}\u{2028}]){0,12}".prop_map(serde_json::Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+                prop::collection::btree_map("(\\PC|[\"\\\\\u{1}]){0,6}", inner, 0..4)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn copy(text: &str) -> String {
+        let mut reader = Reader::new(text, false, Limits::default());
+        let mut out = String::new();
+        reader.copy_value(&mut out, 1).unwrap();
+        assert_eq!(reader.pos, text.len());
+        out
+    }
+
+    proptest! {
+        /// The copy that takes compact JSON as it stands writes what the full copy writes.
+        #[test]
+        fn compact_and_spaced_text_copy_alike(value in json()) {
+            let compact = serde_json::to_string(&value).unwrap();
+            let pretty = serde_json::to_string_pretty(&value).unwrap();
+            let from_pretty = copy(&pretty);
+            prop_assert_eq!(copy(&compact), from_pretty.clone());
+            // And what it writes is canonical: copying it again changes nothing.
+            prop_assert_eq!(copy(&from_pretty), from_pretty);
+        }
+    }
+
+    #[test]
+    fn escapes_json_stringify_would_not_write_are_rewritten() {
+        assert_eq!(copy(r#"["a\/b","\u0041","\u001F","\n"]"#), r#"["a/b","A","\u001f","\n"]"#);
+        assert_eq!(copy(r#"{"k":[1,{"x":true}],"n":null}"#), r#"{"k":[1,{"x":true}],"n":null}"#);
     }
 }
