@@ -479,7 +479,7 @@ impl<'a> Draft<'a> {
         &self.text[span.range()]
     }
 
-    fn finish(mut self) -> Parsed<Event> {
+    fn finish(&mut self) -> Parsed<Event> {
         let kind = self.kind();
         let name = match (self.wrapper_name, self.resource, self.event) {
             (Some(span), _, _) => span,
@@ -525,11 +525,11 @@ impl<'a> Draft<'a> {
                 data_len + *slot
             };
         }
-        let mut members = self.data;
+        let mut members = std::mem::take(&mut self.data);
         members.extend_from_slice(&self.envelope);
         members.extend_from_slice(&self.wrapper);
         Ok(Event {
-            text: self.text,
+            text: std::mem::take(&mut self.text),
             kind,
             name,
             resource,
@@ -542,8 +542,8 @@ impl<'a> Draft<'a> {
             data_raw: self.data_raw,
             envelope_slots: self.envelope_slots,
             data_slots: self.data_slots,
-            items: self.items,
-            warnings: self.warnings,
+            items: std::mem::take(&mut self.items),
+            warnings: std::mem::take(&mut self.warnings),
         })
     }
 }
