@@ -267,7 +267,7 @@ impl Emitter {
 
     /// Parses `text` with the emitter's options and emits the event.
     pub fn emit_json(&self, text: impl AsRef<[u8]>) -> Result<usize, Error> {
-        self.emit(&Event::parse_with(text, &self.options)?)
+        self.emit_json_with(text, &self.options)
     }
 
     /// Parses `text` with `options` and emits the event.
@@ -276,7 +276,7 @@ impl Emitter {
         text: impl AsRef<[u8]>,
         options: &ParseOptions,
     ) -> Result<usize, Error> {
-        self.emit(&Event::parse_with(text, options)?)
+        crate::parse::with_parsed(text.as_ref(), options, |event| self.emit(event))?
     }
 
     fn snapshot(&self) -> Arc<Vec<Arc<Subscription>>> {

@@ -8,6 +8,7 @@ mod scan;
 use crate::error::{Error, ErrorCode, Position};
 use crate::model::event::Event;
 use crate::options::{Limits, ParseOptions, Syntax};
+use event::Spare;
 use reader::{Fail, Reader};
 
 const BOM: &str = "\u{FEFF}";
@@ -27,7 +28,34 @@ impl Event {
     }
 }
 
+thread_local! {
+    /// What the last event parsed by [`with_parsed`] on this thread left to reuse.
+    static SPARE: std::cell::Cell<Option<Spare>> = const { std::cell::Cell::new(None) };
+}
+
+/// Parses `bytes` and hands the event to `use_event`, then keeps the event's allocations for
+/// the next call on this thread: a host that parses, dispatches and drops each event (the
+/// emitter's `emit_json`) then allocates nothing per event once warm.
+pub(crate) fn with_parsed<R>(
+    bytes: &[u8],
+    options: &ParseOptions,
+    use_event: impl FnOnce(&Event) -> R,
+) -> Result<R, Error> {
+    // Taken, not borrowed: a listener that parses on this thread finds none and allocates.
+    let spare = SPARE.with(std::cell::Cell::take).unwrap_or_default();
+    let event = parse_bytes_into(bytes, options, spare)?;
+    let result = use_event(&event);
+    if let Some(spare) = Spare::of(event) {
+        SPARE.with(|cell| cell.set(Some(spare)));
+    }
+    Ok(result)
+}
+
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
+    parse_bytes_into(bytes, options, Spare::default())
+}
+
+fn parse_bytes_into(bytes: &[u8], options: &ParseOptions, spare: Spare) -> Result<Event, Error> {
     options.limits.validate()?;
     if bytes.len() > options.limits.max_input_bytes {
         return Err(input_too_large(options.limits.max_input_bytes));
@@ -45,7 +73,7 @@ fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
         }
     };
     let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
-    event::parse_event(text, start, options).map_err(|f| locate(f, text, options.syntax))
+    event::parse_event(text, start, options, spare).map_err(|f| locate(f, text, options.syntax))
 }
 
 /// `bytes` as text, checked with SIMD where the machine has it; a failure is checked again by

@@ -65,21 +65,50 @@ pub(crate) struct Draft<'a> {
 /// The arena of an event read from `text`: a copy of it, where strings without escapes stay as
 /// spans (see [`arena`]), and room after it for what parsing adds (the name, raw JSON,
 /// warnings).
-fn arena_for(text: &str) -> String {
-    let mut arena = String::with_capacity(text.len() + 64);
+fn arena_for(text: &str, mut arena: String) -> String {
+    arena.clear();
+    arena.reserve(text.len() + 64);
     arena.push_str(text);
     arena
 }
 
-pub(crate) fn parse_event(text: &str, start: usize, options: &ParseOptions) -> Parsed<Event> {
+/// Allocations an event no longer needs, for the next parse on the same thread to fill.
+#[derive(Default)]
+pub(crate) struct Spare {
+    pub text: String,
+    pub members: Vec<Member>,
+}
+
+impl Spare {
+    /// Above this many bytes, an event's allocations are freed rather than kept for the next.
+    const MAX_KEPT: usize = 64 * 1024;
+
+    /// The allocations of `event`, when they are small enough to keep.
+    pub(crate) fn of(event: Event) -> Option<Spare> {
+        let kept = event.text.capacity() + event.members.capacity() * std::mem::size_of::<Member>();
+        (kept <= Spare::MAX_KEPT).then(|| Spare { text: event.text, members: event.members })
+    }
+}
+
+pub(crate) fn parse_event(
+    text: &str,
+    start: usize,
+    options: &ParseOptions,
+    spare: Spare,
+) -> Parsed<Event> {
     let literal = options.syntax == crate::options::Syntax::Literal;
     let mut reader = Reader::new(text, literal, options.limits);
     reader.pos = start;
     let mut draft = Draft {
         r: reader,
         warnings_as_errors: options.warnings_as_errors,
-        text: arena_for(text),
-        data: Vec::with_capacity(24),
+        text: arena_for(text, spare.text),
+        data: {
+            let mut members = spare.members;
+            members.clear();
+            members.reserve(24);
+            members
+        },
         envelope: SmallVec::new(),
         wrapper: SmallVec::new(),
         data_slots: [NO_SLOT; FIELD_COUNT],
