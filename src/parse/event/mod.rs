@@ -86,7 +86,7 @@ impl Spare {
     /// The allocations of `event`, when they are small enough to keep.
     pub(crate) fn of(event: Event) -> Option<Spare> {
         let kept = event.text.capacity() + event.members.capacity() * std::mem::size_of::<Member>();
-        (kept <= Spare::MAX_KEPT).then(|| Spare { text: event.text, members: event.members })
+        (kept <= Spare::MAX_KEPT).then_some(Spare { text: event.text, members: event.members })
     }
 }
 
