@@ -292,7 +292,9 @@ fn check_canonical(encoded: &str, expected: IdType) -> Option<Option<IdProblem>>
         let bytes = bits.to_be_bytes();
         head[n..n + 3].copy_from_slice(&bytes[1..]);
         n += 3;
-        slashes += bytes[1..].iter().filter(|&&b| b == b'/').count();
+        slashes += usize::from(bytes[1] == b'/')
+            + usize::from(bytes[2] == b'/')
+            + usize::from(bytes[3] == b'/');
         if slashes >= 3 {
             break;
         }

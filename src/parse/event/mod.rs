@@ -578,6 +578,21 @@ impl<'a> Draft<'a> {
 }
 
 fn kind_of_parts(resource: &str, event: &str) -> Kind {
+    // The names of nearly every event, looked up without joining them.
+    let common = match (resource, event) {
+        ("messages", "created") => Some(Kind::MessagesCreated),
+        ("rooms", "unread") => Some(Kind::RoomsUnread),
+        ("rooms", "read") => Some(Kind::RoomsRead),
+        ("rooms", "selected") => Some(Kind::RoomsSelected),
+        ("calls", "created") => Some(Kind::CallsCreated),
+        ("calls", "connected") => Some(Kind::CallsConnected),
+        ("calls", "disconnected") => Some(Kind::CallsDisconnected),
+        ("memberships", "created") => Some(Kind::MembershipsCreated),
+        _ => None,
+    };
+    if let Some(kind) = common {
+        return kind;
+    }
     // Known names are short: join them on the stack.
     let mut buf = [0u8; 40];
     let len = resource.len() + 1 + event.len();
@@ -606,4 +621,32 @@ fn invalid(at: usize, path: &str, message: &str) -> Fail {
 fn duplicate(at: usize, path: &str) -> Fail {
     let message = format!("duplicate key `{}`", path.rsplit('.').next().unwrap_or(path));
     with_path(fail(ErrorCode::DuplicateKey, at, message), path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_common_names_mean_what_their_joined_names_mean() {
+        for kind in Kind::ALL {
+            let Some(name) = kind.canonical_name() else { continue };
+            let (resource, event) = name.split_once(':').unwrap();
+            assert_eq!(kind_of_parts(resource, event), Kind::from_name(name), "{name}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_parts_mean_what_their_joined_name_means(
+            resource in "(messages|rooms|calls|memberships|[a-z]{0,8})",
+            event in "(created|unread|read|selected|connected|disconnected|[a-z:]{0,8})",
+        ) {
+            prop_assert_eq!(
+                kind_of_parts(&resource, &event),
+                Kind::from_name(&format!("{resource}:{event}"))
+            );
+        }
+    }
 }
