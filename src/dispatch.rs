@@ -276,7 +276,7 @@ impl Emitter {
         text: impl AsRef<[u8]>,
         options: &ParseOptions,
     ) -> Result<usize, Error> {
-        crate::parse::with_parsed(text.as_ref(), options, |event| self.emit(event))?
+        self.emit(&Event::parse_with(text, options)?)
     }
 
     fn snapshot(&self) -> Arc<Vec<Arc<Subscription>>> {

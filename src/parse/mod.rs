@@ -8,6 +8,9 @@ mod scan;
 use crate::error::{Error, ErrorCode, Position};
 use crate::model::event::Event;
 use crate::options::{Limits, ParseOptions, Syntax};
+use std::cell::Cell;
+
+use crate::model::event::Member;
 use event::Spare;
 use reader::{Fail, Reader};
 
@@ -29,30 +32,23 @@ impl Event {
 }
 
 thread_local! {
-    /// What the last event parsed by [`with_parsed`] on this thread left to reuse.
-    static SPARE: std::cell::Cell<Option<Spare>> = const { std::cell::Cell::new(None) };
+    /// What the last event dropped on this thread left for the next parse to reuse.
+    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
 }
 
-/// Parses `bytes` and hands the event to `use_event`, then keeps the event's allocations for
-/// the next call on this thread: a host that parses, dispatches and drops each event (the
-/// emitter's `emit_json`) then allocates nothing per event once warm.
-pub(crate) fn with_parsed<R>(
-    bytes: &[u8],
-    options: &ParseOptions,
-    use_event: impl FnOnce(&Event) -> R,
-) -> Result<R, Error> {
-    // Taken, not borrowed: a listener that parses on this thread finds none and allocates.
-    let spare = SPARE.with(std::cell::Cell::take).unwrap_or_default();
-    let event = parse_bytes_into(bytes, options, spare)?;
-    let result = use_event(&event);
-    if let Some(spare) = Spare::of(event) {
-        SPARE.with(|cell| cell.set(Some(spare)));
+/// Keeps a dropped event's allocations for the next parse on this thread: a host that
+/// parses, dispatches and drops each event in turn then allocates nothing per event once
+/// warm. Each thread keeps at most one event's worth, and none of a large event.
+pub(crate) fn recycle(text: String, members: Vec<Member>) {
+    if let Some(spare) = Spare::of(text, members) {
+        // During the thread's teardown the slot may be gone: the allocations are then freed.
+        let _ = SPARE.try_with(|cell| cell.set(Some(spare)));
     }
-    Ok(result)
 }
 
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {
-    parse_bytes_into(bytes, options, Spare::default())
+    let spare = SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default();
+    parse_bytes_into(bytes, options, spare)
 }
 
 fn parse_bytes_into(bytes: &[u8], options: &ParseOptions, spare: Spare) -> Result<Event, Error> {

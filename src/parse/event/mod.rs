@@ -83,10 +83,10 @@ impl Spare {
     /// Above this many bytes, an event's allocations are freed rather than kept for the next.
     const MAX_KEPT: usize = 64 * 1024;
 
-    /// The allocations of `event`, when they are small enough to keep.
-    pub(crate) fn of(event: Event) -> Option<Spare> {
-        let kept = event.text.capacity() + event.members.capacity() * std::mem::size_of::<Member>();
-        (kept <= Spare::MAX_KEPT).then_some(Spare { text: event.text, members: event.members })
+    /// `text` and `members` as a spare, when they are worth keeping and small enough to.
+    pub(crate) fn of(text: String, members: Vec<Member>) -> Option<Spare> {
+        let kept = text.capacity() + members.capacity() * std::mem::size_of::<Member>();
+        (text.capacity() > 0 && kept <= Spare::MAX_KEPT).then_some(Spare { text, members })
     }
 }
 
