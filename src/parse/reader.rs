@@ -847,30 +847,28 @@ pub(crate) fn write_json_string(out: &mut impl Sink, s: &str) {
     out.push_byte(b'"');
     let bytes = s.as_bytes();
     let mut plain = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0C => "\\f",
-            0..=0x1F => "",
-            _ => continue,
-        };
-        out.push_str(&s[plain..i]);
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push_byte(HEX[(b >> 4) as usize]);
-            out.push_byte(HEX[(b & 0xF) as usize]);
-        } else {
-            out.push_str(escape);
+    loop {
+        // The bytes JSON.stringify escapes are those that end a plain run of a string.
+        let at = super::scan::plain_end(bytes, plain, b'"');
+        out.push_str(&s[plain..at]);
+        let Some(&b) = bytes.get(at) else { break };
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0C => out.push_str("\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push_byte(HEX[(b >> 4) as usize]);
+                out.push_byte(HEX[(b & 0xF) as usize]);
+            }
         }
-        plain = i + 1;
+        plain = at + 1;
     }
-    out.push_str(&s[plain..]);
     out.push_byte(b'"');
 }
 
@@ -964,6 +962,18 @@ mod tests {
             prop_assert_eq!(copy(&compact), from_pretty.clone());
             // And what it writes is canonical: copying it again changes nothing.
             prop_assert_eq!(copy(&from_pretty), from_pretty);
+        }
+    }
+
+    proptest! {
+        /// Strings are written with the escapes JSON.stringify (and serde_json) writes.
+        #[test]
+        fn strings_are_written_as_json_stringify_writes_them(
+            text in "(\\PC|[\"\\\\\u{0}-\u{1f}\u{7f}]){0,40}",
+        ) {
+            let mut out = String::new();
+            write_json_string(&mut out, &text);
+            prop_assert_eq!(out, serde_json::to_string(&text).unwrap());
         }
     }
 
