@@ -127,7 +127,9 @@ struct Batch {
     more: bool,
     /// Interned envelopes: key bytes to their index in `aux`.
     envelopes: HashMap<Vec<u8>, u32>,
+    /// Scratch space reused from event to event: an envelope's key, a record's data words.
     key: Vec<u8>,
+    data: Vec<u32>,
 }
 
 fn reader<'a>(reader: *mut swe_batch_reader) -> Result<&'a mut Reader, Error> {
@@ -148,6 +150,15 @@ fn push64(words: &mut Vec<u32>, n: u64) {
 }
 
 impl Batch {
+    /// Room for what `input` bytes of typical events need, so that the arrays grow (and
+    /// copy themselves) rarely.
+    fn reserve(&mut self, input: usize) {
+        let input = input.min(FULL_BYTES);
+        self.bytes.reserve(input);
+        self.records.reserve(input / 512 * SWE_BATCH_RECORD_WORDS);
+        self.events.reserve(input / 512);
+    }
+
     fn full(&self) -> bool {
         self.bytes.len() >= FULL_BYTES || self.records.len() + self.aux.len() >= FULL_WORDS
     }
@@ -216,7 +227,8 @@ impl Batch {
         let actor = self.view(env.actor_id);
         let action = self.view(env.action);
         let warnings = self.warnings(c, env.warning_count);
-        let mut data = Vec::with_capacity(SWE_BATCH_RECORD_WORDS - 16);
+        let mut data = std::mem::take(&mut self.data);
+        data.clear();
         let typed = self.data(c, event.kind(), &mut data);
         let r = &mut self.records[at..at + SWE_BATCH_RECORD_WORDS];
         r[1] = env.kind;
@@ -230,6 +242,7 @@ impl Batch {
             r[i + 1] = (n as u64 >> 32) as u32;
         }
         r[16..16 + data.len()].copy_from_slice(&data);
+        self.data = data;
     }
 
     /// The aux index of the envelope entry for this kind, name, resource and event.
@@ -244,9 +257,10 @@ impl Batch {
         }
         let found = self.envelopes.get(key.as_slice()).copied();
         let index = found.unwrap_or_else(|| {
-            let mut entry = vec![env.kind];
-            for s in [env.name, env.canonical_name, env.resource, env.event] {
-                entry.extend_from_slice(&self.view(s));
+            let mut entry = [env.kind, 0, 0, 0, 0, 0, 0, 0, 0];
+            let names = [env.name, env.canonical_name, env.resource, env.event];
+            for (i, s) in names.into_iter().enumerate() {
+                entry[1 + 2 * i..3 + 2 * i].copy_from_slice(&self.view(s));
             }
             let index = word(self.aux.len());
             self.aux.extend_from_slice(&entry);
@@ -384,11 +398,14 @@ impl Batch {
             }
             // SAFETY: written on success.
             let f = unsafe { f.assume_init() };
-            let mut entry = vec![f.form];
-            for s in [f.url, f.display_name, f.object_type, f.mime_type] {
-                entry.extend_from_slice(&self.view(s));
+            let mut entry = [f.form, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+            for (i, s) in
+                [f.url, f.display_name, f.object_type, f.mime_type].into_iter().enumerate()
+            {
+                entry[1 + 2 * i..3 + 2 * i].copy_from_slice(&self.view(s));
             }
-            push64(&mut entry, f.size as u64);
+            entry[9] = f.size as u64 as u32;
+            entry[10] = (f.size as u64 >> 32) as u32;
             self.aux.extend_from_slice(&entry);
         }
         out.extend([first, (word(self.aux.len()) - first) / 11]);
@@ -455,6 +472,7 @@ pub extern "C" fn swe_batch_reader_feed(
         let reader = self::reader(reader)?;
         let bytes = bytes_in(bytes, len, "bytes")?;
         let mut batch = Batch::default();
+        batch.reserve(bytes.len());
         reader.stream.feed_lines(bytes, |line, item| batch.push(line, item));
         out.write(into_raw::<swe_batch, Batch>(batch));
         Ok(())
