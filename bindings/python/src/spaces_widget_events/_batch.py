@@ -424,7 +424,7 @@ def _install(cls: type[Event], layout: Layout) -> None:
             setattr(cls, f"{base}_text", _Lazy(f"{base}_text", word, _time_part(0)))
             setattr(cls, base, _Lazy(base, word, _time_part(1)))
             setattr(cls, f"{base}_ms", _Lazy(f"{base}_ms", word, _time_part(2)))
-        elif decode is _text:
+        elif name is not None and decode is _text:
             setattr(cls, name, _Text(name, word, decode))
         elif name is not None:
             setattr(cls, name, _Lazy(name, word, decode))
