@@ -8,7 +8,7 @@ LIB_DIR := target/release
 CFLAGS_STRICT := -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude
 STATIC_LIBS := -lpthread -ldl -lm
 
-.PHONY: all setup lib header demo install test test-rust test-c test-cpp test-install test-python test-swift test-js test-conformance lint bench fuzz stress clean
+.PHONY: all setup lib header demo install test test-rust test-c test-cpp test-install test-python test-swift test-js test-conformance lint bench bench-python fuzz stress clean
 
 all: lib
 
@@ -82,6 +82,11 @@ stress:
 bench:
 	bash benches/install-deps.sh
 	python3 benches/run.py
+
+# Python listeners: the binding's batch and per-event paths beside json, orjson and msgspec
+# (installed from PyPI into build/bench-venv; never part of `make test`).
+bench-python:
+	@scripts/bench-python.sh
 
 clean:
 	$(CARGO) clean

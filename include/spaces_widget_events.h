@@ -28,6 +28,27 @@
 
 
 /**
+ * The words of one record: `records` holds `record_count * SWE_BATCH_RECORD_WORDS` words.
+ */
+#define SWE_BATCH_RECORD_WORDS 56
+
+/**
+ * The offset word of a string that is absent (its length word is 0).
+ */
+#define SWE_BATCH_ABSENT UINT32_MAX
+
+/**
+ * Flag in word 3 of an event record: the event arrived as a `{"name", "detail"}` wrapper.
+ */
+#define SWE_BATCH_WRAPPED 1
+
+/**
+ * Flag in word 3 of an event record: words 16 and on hold the typed data of the kind's view.
+ * Unset for an unknown kind (no view applies).
+ */
+#define SWE_BATCH_TYPED 2
+
+/**
  * Major version of the header; compare with what `swe_version()` reports at run time.
  */
 #define SWE_VERSION_MAJOR 0
@@ -48,6 +69,19 @@
  * functions instead.
  */
 #define SWE_ABI_VERSION 1
+
+/**
+ * The events and errors of the lines one feed completed. Immutable: any thread may read one.
+ * Made by `swe_batch_reader_feed` or `swe_batch_reader_finish`, freed with `swe_batch_free`.
+ */
+typedef struct swe_batch swe_batch;
+
+/**
+ * Reads newline-delimited events fed in chunks into batches. Not thread-safe: use one from
+ * one thread at a time (it may move between threads). Made by `swe_batch_reader_new`, freed
+ * with `swe_batch_reader_free`.
+ */
+typedef struct swe_batch_reader swe_batch_reader;
 
 /**
  * Dispatches events to listeners. Thread-safe: any thread may subscribe, unsubscribe and
@@ -94,6 +128,75 @@ typedef struct swe_stream swe_stream;
  * The result of every fallible function: `SWE_OK` (0) or a negative `SWE_ERROR_*` code.
  */
 typedef int32_t swe_status;
+
+/**
+ * Where a batch's arrays are. Everything it points to is owned by the batch and valid until
+ * `swe_batch_free`.
+ *
+ * A string is two words, the offset of its first byte in `bytes` and its length; the byte
+ * after it is a NUL. An absent string has offset `SWE_BATCH_ABSENT` and length 0. A 64-bit
+ * number is two words, low word first. A list is two words: the index in `aux` of its first
+ * entry, and its entry count.
+ *
+ * Record of an event (word 0 is 0):
+ * 1 kind (`SWE_KIND_*`); 2 the index in `aux` of its envelope entry (the same index for every
+ * event of the batch with the same kind, name, resource and event); 3 flags
+ * (`SWE_BATCH_WRAPPED`, `SWE_BATCH_TYPED`); 4-5 actor id (the envelope's, else `data`'s);
+ * 6-7 action; 8-9 the warnings (a list); 10-11 line number (64-bit, 1-based); 12-13 byte
+ * offset of the line in the stream (64-bit); 14-15 zero; 16 and on, when `SWE_BATCH_TYPED`:
+ * the fields of the kind's view struct (`swe_message_view`, `swe_room_view`, ...) in order, a
+ * `swe_str` as a string, a `swe_timestamp` as five words (text, 64-bit `unix_ms`, `valid`),
+ * a `bool` or an enum as one word, and each `*_count` as a list (the entries of
+ * `swe_event_file` and `swe_event_mention`).
+ *
+ * Record of a bad line (word 0 is its negative `swe_status` as an unsigned word): 4-5 the
+ * message; 6-7 the JSON path (empty when none); 8-9 column; 10-11 line; 12-13 byte offset,
+ * all three as `swe_error_*` report them (from the start of the stream, 64-bit).
+ *
+ * Entries of `aux`: an envelope is nine words (kind, name, canonical name, resource, event);
+ * a warning seven (code, path, message, 64-bit offset); a file eleven (form, url, display
+ * name, object type, MIME type, 64-bit size, -1 when absent); a mention two (its id).
+ */
+typedef struct {
+  /**
+   * The records, one per event or bad line, in the order of the lines.
+   */
+  const uint32_t *records;
+  /**
+   * How many records.
+   */
+  size_t record_count;
+  /**
+   * The entries of lists and envelopes.
+   */
+  const uint32_t *aux;
+  /**
+   * How many words `aux` holds.
+   */
+  size_t aux_len;
+  /**
+   * The strings, each followed by a NUL.
+   */
+  const char *bytes;
+  /**
+   * How many bytes `bytes` holds.
+   */
+  size_t byte_count;
+  /**
+   * How many records are events.
+   */
+  size_t event_count;
+  /**
+   * How many records are bad lines.
+   */
+  size_t error_count;
+  /**
+   * Whether the reader stopped before the end of what it was given because the batch was
+   * full (about 512 MiB of text): call the same function again, with no bytes for a feed,
+   * for the next batch.
+   */
+  bool more;
+} swe_batch_view;
 
 /**
  * A listener that receives each matching event as a borrowed event, valid during the call.
@@ -1050,6 +1153,68 @@ typedef uint32_t swe_emit_flags;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Makes a reader that parses each line with `options` (NULL: strict JSON, default limits),
+ * with the rules of `swe_stream_new`. On success `*reader_out` owns it. Errors:
+ * `SWE_ERROR_NULL_ARGUMENT`. Any thread.
+ */
+swe_status swe_batch_reader_new(const swe_parse_options *options,
+                                swe_batch_reader **reader_out,
+                                swe_error **error_out);
+
+/**
+ * Frees a reader; bytes of an unfinished line are dropped. NULL is ignored. Batches it made
+ * stay valid.
+ */
+void swe_batch_reader_free(swe_batch_reader *reader);
+
+/**
+ * Feeds `len` bytes (split anywhere, even inside a UTF-8 sequence; (NULL, 0) feeds nothing)
+ * and parses every line they complete, as `swe_stream_feed` does: blank lines are skipped, a
+ * `\r` before `\n` is dropped, a bad line becomes an error record and the reading goes on.
+ * On success `*batch_out` owns a batch (free with `swe_batch_free`) with one record per
+ * event or bad line, possibly none; when its view says `more`, call again with no bytes.
+ * Errors: `SWE_ERROR_NULL_ARGUMENT`. One thread at a time per reader.
+ */
+swe_status swe_batch_reader_feed(swe_batch_reader *reader,
+                                 const char *bytes,
+                                 size_t len,
+                                 swe_batch **batch_out,
+                                 swe_error **error_out);
+
+/**
+ * Ends the input: a last line without a newline is parsed, into a batch as by
+ * `swe_batch_reader_feed` (call again while its view says `more`). Errors:
+ * `SWE_ERROR_NULL_ARGUMENT`.
+ */
+swe_status swe_batch_reader_finish(swe_batch_reader *reader,
+                                   swe_batch **batch_out,
+                                   swe_error **error_out);
+
+/**
+ * Fills `*view_out` with where the batch's arrays are (see `swe_batch_view`). Errors:
+ * `SWE_ERROR_NULL_ARGUMENT`. Any thread.
+ */
+swe_status swe_batch_get_view(const swe_batch *batch,
+                              swe_batch_view *view_out,
+                              swe_error **error_out);
+
+/**
+ * Writes to `*event_out` the event of record `index`, borrowed: valid until the batch is
+ * freed (copy it with `swe_event_clone` to keep it longer). Errors: `SWE_ERROR_NULL_ARGUMENT`,
+ * `SWE_ERROR_OUT_OF_RANGE` when `index >= record_count`, `SWE_ERROR_NOT_FOUND` when the
+ * record is a bad line. Any thread.
+ */
+swe_status swe_batch_event(const swe_batch *batch,
+                           size_t index,
+                           const swe_event **event_out,
+                           swe_error **error_out);
+
+/**
+ * Frees a batch and the events in it. NULL is ignored.
+ */
+void swe_batch_free(swe_batch *batch);
 
 /**
  * Makes an emitter with no listeners. On success `*emitter_out` owns it (free with

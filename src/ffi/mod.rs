@@ -13,6 +13,7 @@
 
 #[cfg(feature = "alloc-counter")]
 mod alloc_counter;
+pub mod batch;
 mod boundary;
 pub mod emitter;
 pub mod error;

@@ -9,6 +9,12 @@ exactly once per subscription, after its last call (``off()``, or the emitter fr
 the table entry. The table is a plain dict used through single operations (atomic under the
 GIL), with no lock: a release can run from a garbage-collection finalizer at any point.
 
+Batches. :meth:`Emitter.emit_lines` parses many lines per library call (see ``_batch.py``)
+and dispatches their events in Python, with no call into the library per event. For that the
+emitter keeps, beside the library's list, its own copy of the subscriptions in subscription
+order (``_subs``, replaced whole on every change, with a version number that invalidates the
+routes cached per batch), and matches patterns exactly as the library does.
+
 Exceptions. A listener runs on the thread that emits, inside the C call. Its exception cannot
 cross C, so the trampoline stores it in the emitting call's :class:`Frame` (a per-thread
 stack, so that an emit from inside a listener has a frame of its own) and returns 1, which
@@ -22,11 +28,12 @@ import contextlib
 import ctypes
 import itertools
 import threading
-from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar, overload
 
 from . import _errors, _ffi, _views
 from ._events import Event
+from ._kinds import EventKind, kind_from_name
 from ._parse import Text, options, to_bytes
 
 EventListener = Callable[[Event], Any]
@@ -101,6 +108,49 @@ _JSON_TRAMPOLINE = _views.JSON_LISTENER(_on_json)
 _RELEASE_TRAMPOLINE = _views.RELEASE_FN(_release)
 
 
+class Subscription:
+    """One subscription as the Python side dispatches it: the library's id, the compiled
+    pattern, the listener and how it takes events."""
+
+    __slots__ = ("active", "as_json", "id", "kind", "listener", "segments")
+
+    def __init__(self, sub_id: int, pattern: str, listener: Callable[..., Any], as_json: bool):
+        self.id = sub_id
+        kind = kind_from_name(pattern)
+        #: Set when the pattern is exactly a known name: matching compares kinds then.
+        self.kind: int | None = kind if kind != EventKind.UNKNOWN else None
+        self.segments = tuple(pattern.split(":"))
+        self.listener = listener
+        self.as_json = as_json
+        self.active = True
+
+    def matches(self, kind: int, name: str, canonical_name: str) -> bool:
+        """Whether an event of this kind and name matches, as ``Pattern::matches`` decides:
+        the kind for a known name, else the segments against the name as it arrived or the
+        kind's current name."""
+        if self.kind is not None:
+            return self.kind == kind
+        return _segments_match(self.segments, name) or (
+            kind != EventKind.UNKNOWN and _segments_match(self.segments, canonical_name)
+        )
+
+
+def _segments_match(pattern: tuple[str, ...], name: str) -> bool:
+    """``*`` matches one segment, a final ``*`` any further ones, ``*`` alone every name."""
+    if pattern == ("*",):
+        return True
+    names = name.split(":")
+    last = len(pattern) - 1
+    for i, part in enumerate(pattern):
+        if i >= len(names):
+            return False
+        if part == "*" and i == last:
+            return True
+        if part != "*" and part != names[i]:
+            return False
+    return len(names) == len(pattern)
+
+
 def handle_count() -> int:
     """How many listeners the library still holds (for tests and leak checks)."""
     return len(_handles)
@@ -126,6 +176,9 @@ class Emitter:
         self._ptr: int | None = out.value
         self._state = threading.Condition(threading.Lock())
         self._active = 0
+        #: The subscriptions, in subscription order, for dispatching batches in Python.
+        self._subs: tuple[Subscription, ...] = ()
+        self._version = 0
 
     # -- lifetime ----------------------------------------------------------------------------
 
@@ -163,7 +216,13 @@ class Emitter:
             while self._active:
                 self._state.wait()
             ptr, self._ptr = self._ptr, None
+            self._set_subs(())
         _ffi.lib.swe_emitter_free(ptr)
+
+    def _set_subs(self, subs: tuple[Subscription, ...]) -> None:
+        """Replaces the Python-side list (callers hold ``_state``)."""
+        self._subs = subs
+        self._version += 1
 
     @property
     def closed(self) -> bool:
@@ -228,7 +287,12 @@ class Emitter:
         if status != _ffi.SWE_OK:
             _handles.pop(token, None)  # on failure the library never calls release
             raise _errors.from_error(status, err)
-        return int(sub_id.value)
+        sub = Subscription(int(sub_id.value), pattern, listener, as_json)
+        with self._state:
+            if self._ptr is not None:
+                # Ids grow with subscription order; threads may get here in another order.
+                self._set_subs(tuple(sorted((*self._subs, sub), key=lambda s: s.id)))
+        return sub.id
 
     @overload
     def on(self, pattern: str, listener: None = None) -> Callable[[L], L]: ...
@@ -297,6 +361,11 @@ class Emitter:
             _ffi.lib.swe_error_free(err)
             return False
         _errors.check(status, err)
+        with self._state:
+            for sub in self._subs:
+                if sub.id == subscription_id:
+                    sub.active = False
+            self._set_subs(tuple(s for s in self._subs if s.id != subscription_id))
         return True
 
     # -- emitting ----------------------------------------------------------------------------
@@ -356,9 +425,115 @@ class Emitter:
         finish(status, err, frame)
         return int(delivered.value)
 
+    def emit_lines(
+        self,
+        source: Text | IO[bytes] | IO[str],
+        *,
+        on_error: Callable[[_errors.ParseError], Any] | None = None,
+        literal: bool = False,
+        max_input_bytes: int | None = None,
+        max_depth: int | None = None,
+        max_string_bytes: int | None = None,
+        warnings_as_errors: bool = False,
+    ) -> int:
+        """Delivers every event of newline-delimited text (str or bytes, or a file object
+        read in chunks) to the matching listeners, in order, as :meth:`emit` would one by
+        one; returns how many events were read. Lines follow the rules of
+        :func:`iter_events`: a final line needs no newline, ``\r\n`` and blank lines are
+        fine, and a bad line goes to ``on_error`` (or is logged) with its line number while
+        reading goes on.
+
+        The library parses many lines per call and the events are dispatched in Python, with
+        no call into the library per event: their fields are decoded when first read. A
+        listener's exception stops the delivery (later lines are not read) and is re-raised.
+        Parse keywords are those of :func:`parse`.
+        """
+        from ._batch import BatchReader
+
+        if on_error is not None and not callable(on_error):
+            raise TypeError("on_error must be callable")
+        read = getattr(source, "read", None)
+        pieces = _file_pieces(read) if callable(read) else _text_pieces(to_bytes(source, "source"))
+        with (
+            options(literal, max_input_bytes, max_depth, max_string_bytes, warnings_as_errors) as o,
+            BatchReader(o) as reader,
+        ):
+            count = 0
+            for piece in pieces:
+                for chunk in reader.feed(piece):
+                    count += self._dispatch(chunk, on_error)
+            for chunk in reader.finish():
+                count += self._dispatch(chunk, on_error)
+            return count
+
+    def _dispatch(self, chunk: Any, on_error: Callable[[_errors.ParseError], Any] | None) -> int:
+        """Delivers the events of one batch; returns how many there were."""
+        from ._batch import RECORD_WORDS, report
+
+        self._enter()
+        try:
+            words = chunk.records
+            new = object.__new__
+            routes: dict[int, tuple[type[Event], dict[str, Any], tuple[Subscription, ...]]] = {}
+            version = self._version
+            count = 0
+            for base in range(0, chunk.count * RECORD_WORDS, RECORD_WORDS):
+                if words[base]:
+                    report(chunk.error(base), on_error)
+                    continue
+                if self._version != version:  # subscribed or unsubscribed meanwhile
+                    routes.clear()
+                    version = self._version
+                key = words[base + 2]
+                route = routes.get(key)
+                if route is None:
+                    cls, attrs = chunk.envelope(key)
+                    kind, name, canonical = attrs["kind"], attrs["name"], attrs["canonical_name"]
+                    subs = tuple(s for s in self._subs if s.matches(kind, name, canonical))
+                    route = routes[key] = (cls, attrs, subs)
+                count += 1
+                if not route[2]:
+                    continue
+                event = new(route[0])
+                fields = event.__dict__
+                fields.update(route[1])
+                fields["_b"] = base
+                for sub in route[2]:
+                    if sub.active:
+                        if sub.as_json:
+                            sub.listener(event.name, event.to_json())
+                        else:
+                            sub.listener(event)
+            return count
+        finally:
+            self._leave()
+
     def __repr__(self) -> str:
         state = "closed" if self._ptr is None else "open"
         return f"<Emitter {state}>"
+
+
+#: Bytes handed to the library per call: large enough that a call is spread over thousands of
+#: events, small enough that a batch's memory stays modest.
+PIECE = 1 << 20
+
+
+def _text_pieces(data: bytes) -> Iterator[bytes]:
+    for start in range(0, len(data), PIECE):
+        yield data[start : start + PIECE]
+
+
+def _file_pieces(read: Callable[[int], Any]) -> Iterator[bytes]:
+    while True:
+        piece = read(PIECE)
+        if not piece:
+            return
+        if isinstance(piece, str):
+            yield piece.encode("utf-8", "surrogatepass")
+        elif isinstance(piece, (bytes, bytearray)):
+            yield bytes(piece)
+        else:
+            raise TypeError(f"read() returned {type(piece).__name__}, not bytes or str")
 
 
 def _depths() -> dict[int, int]:

@@ -86,6 +86,23 @@ EmitForm = Literal["arrived", "detail", "wrapped"]
 _FORM_FLAGS = {"arrived": 0, "detail": _ffi.SWE_EMIT_DETAIL, "wrapped": _ffi.SWE_EMIT_WRAPPED}
 
 
+class Owned:
+    """An owned ``swe_event*``, freed when this object goes (events themselves have no
+    finalizer, which keeps events made from a batch cheap to create and to drop)."""
+
+    __slots__ = ("ptr",)
+
+    def __init__(self, ptr: int) -> None:
+        self.ptr: int | None = ptr
+
+    def __del__(self) -> None:
+        ptr, self.ptr = self.ptr, None
+        if ptr:
+            lib = getattr(_ffi, "lib", None)  # None late in interpreter shutdown
+            if lib is not None:
+                lib.swe_event_free(ptr)
+
+
 class Event:
     """One event. Immutable; any thread may read it.
 
@@ -111,8 +128,9 @@ class Event:
     wrapped: bool
     warnings: list[EventWarning]
 
-    _handle: int | None
-    _frozen: bool
+    #: The library event this one reads (None for an event made from a batch until an
+    #: operation needs the full event: ``to_json()``, ``detail``, ``data_json()``, ``emit``).
+    _owned: Owned | None = None
 
     def __init__(self) -> None:  # pragma: no cover - events come from parse() and listeners
         raise TypeError("events come from spaces_widget_events.parse() or an Emitter listener")
@@ -133,7 +151,8 @@ class Event:
         kind = enum_or_int(EventKind, int(env.kind))
         target = _CLASSES.get(kind, Event if kind != EventKind.UNKNOWN else UnknownEvent)
         self = object.__new__(target)
-        self._handle = handle
+        self.__dict__["_frozen"] = False
+        self._owned = Owned(handle)
         self.kind = kind
         self.name = _ffi.text(env.name) or ""
         self.canonical_name = _ffi.text(env.canonical_name) or self.name
@@ -149,7 +168,8 @@ class Event:
 
     def __setattr__(self, name: str, value: object) -> None:
         # Events are shared between listeners and threads: once read, nothing changes them.
-        if getattr(self, "_frozen", False) and name != "_handle":
+        # Only an event being read from a library event (``_frozen`` False) takes attributes.
+        if self.__dict__.get("_frozen", True):
             raise AttributeError(f"{type(self).__name__} is immutable")
         object.__setattr__(self, name, value)
 
@@ -164,14 +184,6 @@ class Event:
 
     def _load(self, handle: int) -> None:
         """Reads the kind's typed fields (none for a plain event)."""
-
-    def __del__(self) -> None:
-        handle = getattr(self, "_handle", None)
-        if handle:
-            self._handle = None
-            lib = getattr(_ffi, "lib", None)  # None late in interpreter shutdown
-            if lib is not None:
-                lib.swe_event_free(handle)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -233,10 +245,14 @@ class Event:
         return _ffi.take_owned(out.value, length.value)
 
     def _require_handle(self) -> int:
-        handle = self._handle
-        if not handle:
+        owned = self.__dict__.get("_owned")
+        if owned is None:
+            from . import _batch  # an event made from a batch: copy its full event once
+
+            owned = _batch.materialize(self)
+        if owned is None or not owned.ptr:
             raise ValueError("this event has been released")
-        return handle
+        return owned.ptr
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"

@@ -32,6 +32,8 @@ from ._views import (
     JSON_LISTENER,
     RELEASE_FN,
     STREAM_ERROR_FN,
+    BatchPtr,
+    BatchReaderPtr,
     EmitterPtr,
     ErrorOut,
     ErrorPtr,
@@ -40,6 +42,7 @@ from ._views import (
     OptionsPtr,
     StreamPtr,
     SweActivityView,
+    SweBatchView,
     SweCallMembershipView,
     SweCallView,
     SweEnvelopeView,
@@ -231,6 +234,23 @@ def _declare(lib: ctypes.CDLL) -> None:
     )
     fn("swe_stream_finish", c_int32, StreamPtr, EmitterPtr, STREAM_ERROR_FN, c_void_p, ErrorOut)
     fn("swe_stream_get_stats", c_int32, StreamPtr, POINTER(SweStreamStats), ErrorOut)
+
+    # Batches.
+    fn("swe_batch_reader_new", c_int32, OptionsPtr, POINTER(BatchReaderPtr), ErrorOut)
+    fn("swe_batch_reader_free", None, BatchReaderPtr)
+    fn(
+        "swe_batch_reader_feed",
+        c_int32,
+        BatchReaderPtr,
+        c_char_p,
+        c_size_t,
+        POINTER(BatchPtr),
+        ErrorOut,
+    )
+    fn("swe_batch_reader_finish", c_int32, BatchReaderPtr, POINTER(BatchPtr), ErrorOut)
+    fn("swe_batch_get_view", c_int32, BatchPtr, POINTER(SweBatchView), ErrorOut)
+    fn("swe_batch_event", c_int32, BatchPtr, c_size_t, POINTER(EventPtr), ErrorOut)
+    fn("swe_batch_free", None, BatchPtr)
 
     # Emitters.
     fn("swe_emitter_new", c_int32, POINTER(EmitterPtr), ErrorOut)

@@ -7,16 +7,16 @@ import ctypes
 import logging
 import os
 import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Union
 
 from . import _errors, _ffi, _views
+from ._batch import BatchReader
 from ._emitter import Emitter, Frame, finish, frames
 from ._errors import ParseError, SweError
 from ._events import Event
-from ._parse import _configure, _new_options
+from ._parse import _configure, _new_options, options
 
 logger = logging.getLogger("spaces_widget_events")
 # The library prints nothing by itself: bad lines reach the host's logging configuration only.
@@ -25,7 +25,7 @@ logger.addHandler(logging.NullHandler())
 ErrorCallback = Callable[[SweError], Any]
 Source = Union[str, "os.PathLike[str]", IO[bytes], IO[str], Iterable[str | bytes]]
 
-_CHUNK = 64 * 1024
+_CHUNK = 1 << 20
 
 
 def _log_bad_line(error: SweError) -> None:
@@ -299,32 +299,22 @@ def _iterate(
     max_string_bytes: int | None,
     warnings_as_errors: bool,
 ) -> Iterator[Event]:
-    pending: deque[Event | SweError] = deque()
-    emitter = Emitter()
-    stream = Stream(
-        literal=literal,
-        max_input_bytes=max_input_bytes,
-        max_depth=max_depth,
-        max_string_bytes=max_string_bytes,
-        warnings_as_errors=warnings_as_errors,
-    )
-    try:
-        emitter.on("*", pending.append)
-        for chunk in chunks:
-            stream.feed(chunk, emitter, pending.append)
-            yield from _drain(pending, on_error)
-        stream.finish(emitter, pending.append)
-        yield from _drain(pending, on_error)
-    finally:
-        stream.close()
-        emitter.close()
+    # Many lines per library call; the events' fields are decoded when first read.
+    with (
+        options(literal, max_input_bytes, max_depth, max_string_bytes, warnings_as_errors) as o,
+        BatchReader(o) as reader,
+    ):
+        for piece in chunks:
+            for chunk in reader.feed(piece):
+                yield from _drain(chunk.iter_items(), on_error)
+        for chunk in reader.finish():
+            yield from _drain(chunk.iter_items(), on_error)
 
 
 def _drain(
-    pending: deque[Event | SweError], on_error: Callable[[ParseError], Any] | None
+    items: Iterable[Event | SweError], on_error: Callable[[ParseError], Any] | None
 ) -> Iterator[Event]:
-    while pending:
-        item = pending.popleft()
+    for item in items:
         if isinstance(item, Event):
             yield item
         elif on_error is None:

@@ -162,6 +162,22 @@ class SweStreamStats(Structure):
     )
 
 
+class SweBatchView(Structure):
+    """``swe_batch_view``: where a batch's records, aux words and string bytes are."""
+
+    _fields_ = (
+        ("records", c_void_p),
+        ("record_count", c_size_t),
+        ("aux", c_void_p),
+        ("aux_len", c_size_t),
+        ("bytes", c_void_p),
+        ("byte_count", c_size_t),
+        ("event_count", c_size_t),
+        ("error_count", c_size_t),
+        ("more", c_bool),
+    )
+
+
 class SweWarningView(Structure):
     _fields_ = (
         ("code", c_uint32),
@@ -178,6 +194,8 @@ EmitterPtr = c_void_p
 OptionsPtr = c_void_p
 IdPtr = c_void_p
 StreamPtr = c_void_p
+BatchReaderPtr = c_void_p
+BatchPtr = c_void_p
 ErrorOut = POINTER(c_void_p)
 
 # Callback types. The listener trampolines and the release trampoline are module-level objects

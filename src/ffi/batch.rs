@@ -1,0 +1,561 @@
+//! Batches: every complete line of a newline-delimited feed parsed in one call and laid out
+//! in flat arrays, for hosts whose every call into C is costly (Python's ctypes) and that
+//! would rather read many events from memory than make many calls.
+//!
+//! A `swe_batch_reader` reads chunks split anywhere with exactly the rules of `swe_stream`
+//! (line numbers, offsets, blank lines, `\r\n`, over-long lines, errors that do not stop the
+//! reading). Each feed returns one `swe_batch` holding, for every line that was an event or an
+//! error, one fixed-size record of `uint32_t` words; strings live in one byte arena, each
+//! NUL-terminated; lists (warnings, files, mentions) and the interned envelope names live in a
+//! second `uint32_t` array. The events themselves stay in the batch, so that anything the
+//! records do not carry (JSON text, unknown keys) can still be read through
+//! `swe_batch_event`.
+
+use std::collections::HashMap;
+use std::mem::MaybeUninit;
+use std::os::raw::c_char;
+
+use super::boundary::{Out, bytes_in, free_raw, guard, guard_value, into_raw, ref_in};
+use super::error::swe_error;
+use super::event::{
+    as_c, swe_event, swe_event_activity, swe_event_call, swe_event_call_membership,
+    swe_event_envelope, swe_event_file, swe_event_membership, swe_event_mention,
+    swe_event_mention_clicked, swe_event_message, swe_event_notification, swe_event_room,
+    swe_event_user, swe_event_warning,
+};
+use super::options::{options_or_default, swe_parse_options};
+use super::status::{SWE_OK, swe_status};
+use super::strings::swe_str;
+use super::views::{swe_envelope_view, swe_timestamp};
+use crate::error::{Error, ErrorCode};
+use crate::model::catalogue::Kind;
+use crate::model::event::Event;
+use crate::stream::{Flow, Line, Stream};
+
+/// Reads newline-delimited events fed in chunks into batches. Not thread-safe: use one from
+/// one thread at a time (it may move between threads). Made by `swe_batch_reader_new`, freed
+/// with `swe_batch_reader_free`.
+pub struct swe_batch_reader {
+    _private: [u8; 0],
+}
+
+/// The events and errors of the lines one feed completed. Immutable: any thread may read one.
+/// Made by `swe_batch_reader_feed` or `swe_batch_reader_finish`, freed with `swe_batch_free`.
+pub struct swe_batch {
+    _private: [u8; 0],
+}
+
+/// The words of one record: `records` holds `record_count * SWE_BATCH_RECORD_WORDS` words.
+pub const SWE_BATCH_RECORD_WORDS: usize = 56;
+/// The offset word of a string that is absent (its length word is 0).
+pub const SWE_BATCH_ABSENT: u32 = u32::MAX;
+/// Flag in word 3 of an event record: the event arrived as a `{"name", "detail"}` wrapper.
+pub const SWE_BATCH_WRAPPED: u32 = 1;
+/// Flag in word 3 of an event record: words 16 and on hold the typed data of the kind's view.
+/// Unset for an unknown kind (no view applies).
+pub const SWE_BATCH_TYPED: u32 = 2;
+
+/// Where a batch's arrays are. Everything it points to is owned by the batch and valid until
+/// `swe_batch_free`.
+///
+/// A string is two words, the offset of its first byte in `bytes` and its length; the byte
+/// after it is a NUL. An absent string has offset `SWE_BATCH_ABSENT` and length 0. A 64-bit
+/// number is two words, low word first. A list is two words: the index in `aux` of its first
+/// entry, and its entry count.
+///
+/// Record of an event (word 0 is 0):
+/// 1 kind (`SWE_KIND_*`); 2 the index in `aux` of its envelope entry (the same index for every
+/// event of the batch with the same kind, name, resource and event); 3 flags
+/// (`SWE_BATCH_WRAPPED`, `SWE_BATCH_TYPED`); 4-5 actor id (the envelope's, else `data`'s);
+/// 6-7 action; 8-9 the warnings (a list); 10-11 line number (64-bit, 1-based); 12-13 byte
+/// offset of the line in the stream (64-bit); 14-15 zero; 16 and on, when `SWE_BATCH_TYPED`:
+/// the fields of the kind's view struct (`swe_message_view`, `swe_room_view`, ...) in order, a
+/// `swe_str` as a string, a `swe_timestamp` as five words (text, 64-bit `unix_ms`, `valid`),
+/// a `bool` or an enum as one word, and each `*_count` as a list (the entries of
+/// `swe_event_file` and `swe_event_mention`).
+///
+/// Record of a bad line (word 0 is its negative `swe_status` as an unsigned word): 4-5 the
+/// message; 6-7 the JSON path (empty when none); 8-9 column; 10-11 line; 12-13 byte offset,
+/// all three as `swe_error_*` report them (from the start of the stream, 64-bit).
+///
+/// Entries of `aux`: an envelope is nine words (kind, name, canonical name, resource, event);
+/// a warning seven (code, path, message, 64-bit offset); a file eleven (form, url, display
+/// name, object type, MIME type, 64-bit size, -1 when absent); a mention two (its id).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct swe_batch_view {
+    /// The records, one per event or bad line, in the order of the lines.
+    pub records: *const u32,
+    /// How many records.
+    pub record_count: usize,
+    /// The entries of lists and envelopes.
+    pub aux: *const u32,
+    /// How many words `aux` holds.
+    pub aux_len: usize,
+    /// The strings, each followed by a NUL.
+    pub bytes: *const c_char,
+    /// How many bytes `bytes` holds.
+    pub byte_count: usize,
+    /// How many records are events.
+    pub event_count: usize,
+    /// How many records are bad lines.
+    pub error_count: usize,
+    /// Whether the reader stopped before the end of what it was given because the batch was
+    /// full (about 512 MiB of text): call the same function again, with no bytes for a feed,
+    /// for the next batch.
+    pub more: bool,
+}
+
+/// Arena size past which a feed stops and asks to be called again, so that every offset fits
+/// in a word whatever the last line holds (a line is at most 1 GiB).
+const FULL_BYTES: usize = 512 << 20;
+/// Record and aux words past which a feed stops likewise.
+const FULL_WORDS: usize = 1 << 28;
+
+struct Reader {
+    stream: Stream,
+}
+
+#[derive(Default)]
+struct Batch {
+    records: Vec<u32>,
+    aux: Vec<u32>,
+    bytes: Vec<u8>,
+    /// One per record; `None` for a bad line.
+    events: Vec<Option<Event>>,
+    errors: usize,
+    more: bool,
+    /// Interned envelopes: key bytes to their index in `aux`.
+    envelopes: HashMap<Vec<u8>, u32>,
+    /// Scratch space reused from event to event: an envelope's key, a record's data words.
+    key: Vec<u8>,
+    data: Vec<u32>,
+}
+
+fn reader<'a>(reader: *mut swe_batch_reader) -> Result<&'a mut Reader, Error> {
+    if reader.is_null() {
+        return Err(super::boundary::null("reader"));
+    }
+    // SAFETY: made by `swe_batch_reader_new`; the caller uses it from one thread at a time.
+    Ok(unsafe { &mut *reader.cast::<Reader>() })
+}
+
+fn word(n: usize) -> u32 {
+    u32::try_from(n).expect("batch sizes are capped below 4 GiB")
+}
+
+fn push64(words: &mut Vec<u32>, n: u64) {
+    words.push(n as u32);
+    words.push((n >> 32) as u32);
+}
+
+impl Batch {
+    /// Room for what `input` bytes of typical events need, so that the arrays grow (and
+    /// copy themselves) rarely.
+    fn reserve(&mut self, input: usize) {
+        let input = input.min(FULL_BYTES);
+        self.bytes.reserve(input);
+        self.records.reserve(input / 512 * SWE_BATCH_RECORD_WORDS);
+        self.events.reserve(input / 512);
+    }
+
+    fn full(&self) -> bool {
+        self.bytes.len() >= FULL_BYTES || self.records.len() + self.aux.len() >= FULL_WORDS
+    }
+
+    /// Copies a string into the arena; returns its offset and length.
+    fn string(&mut self, s: &[u8]) -> [u32; 2] {
+        let at = word(self.bytes.len());
+        self.bytes.extend_from_slice(s);
+        self.bytes.push(0);
+        [at, word(s.len())]
+    }
+
+    fn view(&mut self, s: swe_str) -> [u32; 2] {
+        if s.ptr.is_null() {
+            return [SWE_BATCH_ABSENT, 0];
+        }
+        // SAFETY: a view the library made: `len` bytes at `ptr`, owned by an event alive here.
+        let bytes = unsafe { std::slice::from_raw_parts(s.ptr.cast::<u8>(), s.len) };
+        self.string(bytes)
+    }
+
+    fn push(&mut self, line: Line, item: Result<Event, Error>) -> Flow {
+        let start = self.records.len();
+        self.records.resize(start + SWE_BATCH_RECORD_WORDS, 0);
+        match item {
+            Ok(event) => {
+                self.event(start, line, &event);
+                self.events.push(Some(event));
+            }
+            Err(error) => {
+                self.error(start, &error);
+                self.events.push(None);
+            }
+        }
+        if self.full() {
+            self.more = true;
+            return Flow::Stop;
+        }
+        Flow::Continue
+    }
+
+    fn error(&mut self, at: usize, error: &Error) {
+        self.errors += 1;
+        let (column, line, offset) =
+            error.position().map_or((0, 0, 0), |p| (p.column, p.line, p.offset));
+        let message = self.string(error.message().as_bytes());
+        let path = self.string(error.path().as_bytes());
+        let r = &mut self.records[at..at + SWE_BATCH_RECORD_WORDS];
+        r[0] = error.code().as_i32() as u32;
+        r[4..6].copy_from_slice(&message);
+        r[6..8].copy_from_slice(&path);
+        for (i, n) in [(8, column), (10, line), (12, offset)] {
+            r[i] = n as u32;
+            r[i + 1] = (n as u64 >> 32) as u32;
+        }
+    }
+
+    fn event(&mut self, at: usize, line: Line, event: &Event) {
+        let c = as_c(event);
+        let mut env = MaybeUninit::<swe_envelope_view>::uninit();
+        let status = swe_event_envelope(c, env.as_mut_ptr(), std::ptr::null_mut());
+        assert_eq!(status, SWE_OK, "the envelope of a live event");
+        // SAFETY: written on success.
+        let env = unsafe { env.assume_init() };
+        let key = self.envelope(&env);
+        let actor = self.view(env.actor_id);
+        let action = self.view(env.action);
+        let warnings = self.warnings(c, env.warning_count);
+        let mut data = std::mem::take(&mut self.data);
+        data.clear();
+        let typed = self.data(c, event.kind(), &mut data);
+        let r = &mut self.records[at..at + SWE_BATCH_RECORD_WORDS];
+        r[1] = env.kind;
+        r[2] = key;
+        r[3] = u32::from(env.wrapped) * SWE_BATCH_WRAPPED + u32::from(typed) * SWE_BATCH_TYPED;
+        r[4..6].copy_from_slice(&actor);
+        r[6..8].copy_from_slice(&action);
+        r[8..10].copy_from_slice(&warnings);
+        for (i, n) in [(10, line.number), (12, line.offset)] {
+            r[i] = n as u32;
+            r[i + 1] = (n as u64 >> 32) as u32;
+        }
+        r[16..16 + data.len()].copy_from_slice(&data);
+        self.data = data;
+    }
+
+    /// The aux index of the envelope entry for this kind, name, resource and event.
+    fn envelope(&mut self, env: &swe_envelope_view) -> u32 {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        key.extend_from_slice(&env.kind.to_le_bytes());
+        for s in [env.name, env.resource, env.event] {
+            // SAFETY: views of a live event.
+            key.extend_from_slice(unsafe { std::slice::from_raw_parts(s.ptr.cast(), s.len) });
+            key.push(0);
+        }
+        let found = self.envelopes.get(key.as_slice()).copied();
+        let index = found.unwrap_or_else(|| {
+            let mut entry = [env.kind, 0, 0, 0, 0, 0, 0, 0, 0];
+            let names = [env.name, env.canonical_name, env.resource, env.event];
+            for (i, s) in names.into_iter().enumerate() {
+                entry[1 + 2 * i..3 + 2 * i].copy_from_slice(&self.view(s));
+            }
+            let index = word(self.aux.len());
+            self.aux.extend_from_slice(&entry);
+            self.envelopes.insert(key.clone(), index);
+            index
+        });
+        self.key = key;
+        index
+    }
+
+    fn warnings(&mut self, c: *const swe_event, count: usize) -> [u32; 2] {
+        let first = word(self.aux.len());
+        for index in 0..count {
+            let mut w = MaybeUninit::uninit();
+            if swe_event_warning(c, index, w.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
+                continue;
+            }
+            // SAFETY: written on success.
+            let w = unsafe { w.assume_init() };
+            let path = self.view(w.path);
+            let message = self.view(w.message);
+            self.aux.push(w.code);
+            self.aux.extend_from_slice(&path);
+            self.aux.extend_from_slice(&message);
+            push64(&mut self.aux, w.offset as u64);
+        }
+        [first, (word(self.aux.len()) - first) / 7]
+    }
+
+    /// Writes the kind's view, flattened, to `out`; false when no view applies.
+    fn data(&mut self, c: *const swe_event, kind: Kind, out: &mut Vec<u32>) -> bool {
+        use Kind as K;
+        match kind {
+            K::Unknown => false,
+            K::MessagesCreated => self.message(c, out),
+            K::RoomsUnread | K::RoomsRead | K::RoomsSelected => {
+                self.fill(c, swe_event_room, out, |b, v, o| {
+                    b.strs(o, [v.id, v.title]);
+                    o.push(v.room_type);
+                    b.strs(o, [v.room_type_text]);
+                    o.extend([u32::from(v.has_is_locked), u32::from(v.is_locked), v.team_kind]);
+                    b.strs(o, [v.team_id]);
+                    b.time(o, v.last_activity);
+                    b.time(o, v.created);
+                    b.strs(o, [v.actor_id, v.actor_name, v.tags_json]);
+                })
+            }
+            K::CallsCreated | K::CallsConnected | K::CallsDisconnected => {
+                self.fill(c, swe_event_call, out, |b, v, o| {
+                    b.strs(o, [v.room_id, v.person_id, v.person_email, v.actor_id, v.actor_name]);
+                    o.push(v.call_kind);
+                    b.strs(o, [v.call_json, v.call_id, v.call_status, v.call_state]);
+                    b.strs(o, [v.call_direction, v.call_locus_url, v.call_correlation_id]);
+                })
+            }
+            K::MembershipsCreated | K::MembershipsDeleted => {
+                self.fill(c, swe_event_membership, out, |b, v, o| {
+                    b.strs(o, [v.id, v.room_id, v.person_id, v.person_email]);
+                    b.time(o, v.created);
+                    b.strs(o, [v.actor_id, v.actor_name]);
+                })
+            }
+            K::NotificationCreated | K::NotificationClicked => {
+                self.fill(c, swe_event_notification, out, |b, v, o| {
+                    b.strs(o, [v.username, v.message, v.avatar, v.alert_type]);
+                    b.strs(o, [v.notification_id, v.notification_json]);
+                })
+            }
+            K::MentionClicked => self.fill(c, swe_event_mention_clicked, out, |b, v, o| {
+                b.strs(o, [v.id, v.mention_type]);
+            }),
+            K::ActivityChanged => self.fill(c, swe_event_activity, out, |b, v, o| {
+                b.strs(o, [v.name, v.display_name, v.activity_type]);
+            }),
+            K::AddClicked | K::ProfileClicked | K::UserSignoutClicked => {
+                self.fill(c, swe_event_user, out, |b, v, o| b.strs(o, [v.id, v.display_name]))
+            }
+            K::CallMembershipsNotified
+            | K::CallMembershipsConnected
+            | K::CallMembershipsDeclined
+            | K::CallMembershipsDisconnected
+            | K::CallMemberships => self.fill(c, swe_event_call_membership, out, |b, v, o| {
+                b.strs(o, [v.actor_id, v.actor_name, v.room_id]);
+            }),
+        }
+    }
+
+    /// Reads one view through its accessor and flattens it with `write`; false when the
+    /// accessor refuses the event.
+    fn fill<V>(
+        &mut self,
+        c: *const swe_event,
+        get: ViewFn<V>,
+        out: &mut Vec<u32>,
+        write: impl FnOnce(&mut Batch, V, &mut Vec<u32>),
+    ) -> bool {
+        let mut v = MaybeUninit::uninit();
+        if get(c, v.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
+            return false;
+        }
+        // SAFETY: written on success.
+        write(self, unsafe { v.assume_init() }, out);
+        true
+    }
+
+    fn strs<const N: usize>(&mut self, out: &mut Vec<u32>, views: [swe_str; N]) {
+        for v in views {
+            out.extend_from_slice(&self.view(v));
+        }
+    }
+
+    fn time(&mut self, out: &mut Vec<u32>, t: swe_timestamp) {
+        out.extend_from_slice(&self.view(t.text));
+        push64(out, t.unix_ms as u64);
+        out.push(u32::from(t.valid));
+    }
+
+    fn message(&mut self, c: *const swe_event, out: &mut Vec<u32>) -> bool {
+        let mut v = MaybeUninit::uninit();
+        if swe_event_message(c, v.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
+            return false;
+        }
+        // SAFETY: written on success.
+        let v = unsafe { v.assume_init() };
+        self.strs(out, [v.id, v.room_id]);
+        out.push(v.room_type);
+        self.strs(out, [v.room_type_text, v.text, v.html, v.person_id, v.person_email]);
+        self.time(out, v.created);
+        self.strs(out, [v.to_person_id, v.to_person_email, v.actor_id, v.actor_name]);
+        let first = word(self.aux.len());
+        for index in 0..v.file_count {
+            let mut f = MaybeUninit::uninit();
+            if swe_event_file(c, index, f.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
+                continue;
+            }
+            // SAFETY: written on success.
+            let f = unsafe { f.assume_init() };
+            let mut entry = [f.form, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+            for (i, s) in
+                [f.url, f.display_name, f.object_type, f.mime_type].into_iter().enumerate()
+            {
+                entry[1 + 2 * i..3 + 2 * i].copy_from_slice(&self.view(s));
+            }
+            entry[9] = f.size as u64 as u32;
+            entry[10] = (f.size as u64 >> 32) as u32;
+            self.aux.extend_from_slice(&entry);
+        }
+        out.extend([first, (word(self.aux.len()) - first) / 11]);
+        self.strs(out, [v.files_json]);
+        out.push(v.mentions_kind);
+        let first = word(self.aux.len());
+        for index in 0..v.mention_count {
+            let mut id = MaybeUninit::uninit();
+            if swe_event_mention(c, index, id.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
+                continue;
+            }
+            // SAFETY: written on success.
+            let id = self.view(unsafe { id.assume_init() });
+            self.aux.extend_from_slice(&id);
+        }
+        out.extend([first, (word(self.aux.len()) - first) / 2]);
+        self.strs(out, [v.mentions_json]);
+        true
+    }
+}
+
+type ViewFn<V> = extern "C" fn(*const swe_event, *mut V, *mut *mut swe_error) -> swe_status;
+
+/// Makes a reader that parses each line with `options` (NULL: strict JSON, default limits),
+/// with the rules of `swe_stream_new`. On success `*reader_out` owns it. Errors:
+/// `SWE_ERROR_NULL_ARGUMENT`. Any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_batch_reader_new(
+    options: *const swe_parse_options,
+    reader_out: *mut *mut swe_batch_reader,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    guard(error_out, || {
+        let out = Out::new(reader_out, "reader_out")?;
+        let reader = Reader { stream: Stream::new(options_or_default(options)) };
+        out.write(into_raw::<swe_batch_reader, Reader>(reader));
+        Ok(())
+    })
+}
+
+/// Frees a reader; bytes of an unfinished line are dropped. NULL is ignored. Batches it made
+/// stay valid.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_batch_reader_free(reader: *mut swe_batch_reader) {
+    guard_value((), || free_raw::<swe_batch_reader, Reader>(reader))
+}
+
+/// Feeds `len` bytes (split anywhere, even inside a UTF-8 sequence; (NULL, 0) feeds nothing)
+/// and parses every line they complete, as `swe_stream_feed` does: blank lines are skipped, a
+/// `\r` before `\n` is dropped, a bad line becomes an error record and the reading goes on.
+/// On success `*batch_out` owns a batch (free with `swe_batch_free`) with one record per
+/// event or bad line, possibly none; when its view says `more`, call again with no bytes.
+/// Errors: `SWE_ERROR_NULL_ARGUMENT`. One thread at a time per reader.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_batch_reader_feed(
+    reader: *mut swe_batch_reader,
+    bytes: *const c_char,
+    len: usize,
+    batch_out: *mut *mut swe_batch,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    guard(error_out, || {
+        let out = Out::new(batch_out, "batch_out")?;
+        let reader = self::reader(reader)?;
+        let bytes = bytes_in(bytes, len, "bytes")?;
+        let mut batch = Batch::default();
+        batch.reserve(bytes.len());
+        reader.stream.feed_lines(bytes, |line, item| batch.push(line, item));
+        out.write(into_raw::<swe_batch, Batch>(batch));
+        Ok(())
+    })
+}
+
+/// Ends the input: a last line without a newline is parsed, into a batch as by
+/// `swe_batch_reader_feed` (call again while its view says `more`). Errors:
+/// `SWE_ERROR_NULL_ARGUMENT`.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_batch_reader_finish(
+    reader: *mut swe_batch_reader,
+    batch_out: *mut *mut swe_batch,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    guard(error_out, || {
+        let out = Out::new(batch_out, "batch_out")?;
+        let reader = self::reader(reader)?;
+        let mut batch = Batch::default();
+        reader.stream.finish_lines(|line, item| batch.push(line, item));
+        out.write(into_raw::<swe_batch, Batch>(batch));
+        Ok(())
+    })
+}
+
+/// Fills `*view_out` with where the batch's arrays are (see `swe_batch_view`). Errors:
+/// `SWE_ERROR_NULL_ARGUMENT`. Any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_batch_get_view(
+    batch: *const swe_batch,
+    view_out: *mut swe_batch_view,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    guard(error_out, || {
+        let out = Out::new(view_out, "view_out")?;
+        let b = ref_in::<swe_batch, Batch>(batch, "batch")?;
+        out.write(swe_batch_view {
+            records: b.records.as_ptr(),
+            record_count: b.events.len(),
+            aux: b.aux.as_ptr(),
+            aux_len: b.aux.len(),
+            bytes: b.bytes.as_ptr().cast(),
+            byte_count: b.bytes.len(),
+            event_count: b.events.len() - b.errors,
+            error_count: b.errors,
+            more: b.more,
+        });
+        Ok(())
+    })
+}
+
+/// Writes to `*event_out` the event of record `index`, borrowed: valid until the batch is
+/// freed (copy it with `swe_event_clone` to keep it longer). Errors: `SWE_ERROR_NULL_ARGUMENT`,
+/// `SWE_ERROR_OUT_OF_RANGE` when `index >= record_count`, `SWE_ERROR_NOT_FOUND` when the
+/// record is a bad line. Any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_batch_event(
+    batch: *const swe_batch,
+    index: usize,
+    event_out: *mut *const swe_event,
+    error_out: *mut *mut swe_error,
+) -> swe_status {
+    guard(error_out, || {
+        let out = Out::new(event_out, "event_out")?;
+        let b = ref_in::<swe_batch, Batch>(batch, "batch")?;
+        match b.events.get(index) {
+            Some(Some(event)) => out.write(as_c(event)),
+            Some(None) => {
+                return Err(Error::new(
+                    ErrorCode::NotFound,
+                    format!("record {index} is a bad line"),
+                ));
+            }
+            None => {
+                return Err(Error::new(ErrorCode::OutOfRange, format!("no record {index}")));
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Frees a batch and the events in it. NULL is ignored.
+#[unsafe(no_mangle)]
+pub extern "C" fn swe_batch_free(batch: *mut swe_batch) {
+    guard_value((), || free_raw::<swe_batch, Batch>(batch))
+}
