@@ -143,7 +143,8 @@ typedef int32_t swe_status;
  * event of the batch with the same kind, name, resource and event); 3 flags
  * (`SWE_BATCH_WRAPPED`, `SWE_BATCH_TYPED`); 4-5 actor id (the envelope's, else `data`'s);
  * 6-7 action; 8-9 the warnings (a list); 10-11 line number (64-bit, 1-based); 12-13 byte
- * offset of the line in the stream (64-bit); 14-15 zero; 16 and on, when `SWE_BATCH_TYPED`:
+ * offset of the line in the stream (64-bit); 14-15 the line's text (a string, without its
+ * line end); 16 and on, when `SWE_BATCH_TYPED`:
  * the fields of the kind's view struct (`swe_message_view`, `swe_room_view`, ...) in order, a
  * `swe_str` as a string, a `swe_timestamp` as five words (text, 64-bit `unix_ms`, `valid`),
  * a `bool` or an enum as one word, and each `*_count` as a list (the entries of
@@ -1201,18 +1202,19 @@ swe_status swe_batch_get_view(const swe_batch *batch,
                               swe_error **error_out);
 
 /**
- * Writes to `*event_out` the event of record `index`, borrowed: valid until the batch is
- * freed (copy it with `swe_event_clone` to keep it longer). Errors: `SWE_ERROR_NULL_ARGUMENT`,
+ * Parses the line of record `index` again, with the reader's options, and on success
+ * writes the event to `*event_out`, owned by the caller (free it with `swe_event_free`): the
+ * whole event, for what the record does not carry. Errors: `SWE_ERROR_NULL_ARGUMENT`,
  * `SWE_ERROR_OUT_OF_RANGE` when `index >= record_count`, `SWE_ERROR_NOT_FOUND` when the
  * record is a bad line. Any thread.
  */
 swe_status swe_batch_event(const swe_batch *batch,
                            size_t index,
-                           const swe_event **event_out,
+                           swe_event **event_out,
                            swe_error **error_out);
 
 /**
- * Frees a batch and the events in it. NULL is ignored.
+ * Frees a batch. NULL is ignored.
  */
 void swe_batch_free(swe_batch *batch);
 

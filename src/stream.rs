@@ -44,7 +44,8 @@ impl Default for Stream {
     }
 }
 
-type Deliver<'d> = dyn FnMut(Line, Result<Event, Error>) -> Flow + 'd;
+/// Where lines go inside the stream: with each, its text (empty for a line too long to keep).
+type Deliver<'d> = dyn FnMut(Line, &[u8], Result<Event, Error>) -> Flow + 'd;
 
 /// Where a delivered line starts in the stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,12 +88,17 @@ impl Stream {
         chunk: &[u8],
         mut deliver: impl FnMut(Line, Result<Event, Error>) -> Flow,
     ) -> Flow {
+        self.feed_texts(chunk, &mut |line, _, item| deliver(line, item))
+    }
+
+    /// Like [`Stream::feed_lines`], handing `deliver` each line's text as well.
+    pub(crate) fn feed_texts(&mut self, chunk: &[u8], deliver: &mut Deliver<'_>) -> Flow {
         if self.leftover.is_empty() {
-            return self.read(chunk, &mut deliver);
+            return self.read(chunk, deliver);
         }
         let mut joined = std::mem::take(&mut self.leftover);
         joined.extend_from_slice(chunk);
-        self.read(&joined, &mut deliver)
+        self.read(&joined, deliver)
     }
 
     /// Ends the stream: bytes kept by a stop are read, and a last line without a newline is
@@ -106,8 +112,13 @@ impl Stream {
         &mut self,
         mut deliver: impl FnMut(Line, Result<Event, Error>) -> Flow,
     ) -> Flow {
+        self.finish_texts(&mut |line, _, item| deliver(line, item))
+    }
+
+    /// Like [`Stream::finish_lines`], handing `deliver` each line's text as well.
+    pub(crate) fn finish_texts(&mut self, deliver: &mut Deliver<'_>) -> Flow {
         let leftover = std::mem::take(&mut self.leftover);
-        if self.read(&leftover, &mut deliver) == Flow::Stop {
+        if self.read(&leftover, deliver) == Flow::Stop {
             return Flow::Stop;
         }
         if std::mem::take(&mut self.skipping) {
@@ -117,7 +128,12 @@ impl Stream {
         if line.is_empty() {
             return Flow::Continue;
         }
-        self.line_done(&line, &mut deliver)
+        self.line_done(&line, deliver)
+    }
+
+    /// The options each line is parsed with.
+    pub fn options(&self) -> &ParseOptions {
+        &self.options
     }
 
     /// The number of the next line to be read (1-based).
@@ -199,7 +215,7 @@ impl Stream {
     fn too_long(&mut self, deliver: &mut Deliver<'_>) -> Flow {
         let error = crate::parse::input_too_large(self.options.limits.max_input_bytes);
         let line = Line { number: self.line, offset: self.offset };
-        deliver(line, Err(error.in_stream(self.line, self.offset)))
+        deliver(line, &[], Err(error.in_stream(self.line, self.offset)))
     }
 
     /// Parses one complete line (without its `\n`) and moves the counters past it.
@@ -212,14 +228,14 @@ impl Stream {
         // line is blank before it is too long to keep, and both must agree.
         if text.len() > self.options.limits.max_input_bytes {
             let error = crate::parse::input_too_large(self.options.limits.max_input_bytes);
-            return deliver(Line { number, offset }, Err(error.in_stream(number, offset)));
+            return deliver(Line { number, offset }, &[], Err(error.in_stream(number, offset)));
         }
         if text.iter().all(|b| matches!(b, b' ' | b'\t')) {
             return Flow::Continue;
         }
         let result =
             Event::parse_with(text, &self.options).map_err(|e| e.in_stream(number, offset));
-        deliver(Line { number, offset }, result)
+        deliver(Line { number, offset }, text, result)
     }
 }
 

@@ -7,12 +7,14 @@
 //! reading). Each feed returns one `swe_batch` holding, for every line that was an event or an
 //! error, one fixed-size record of `uint32_t` words; strings live in one byte arena, each
 //! NUL-terminated; lists (warnings, files, mentions) and the interned envelope names live in a
-//! second `uint32_t` array. The events themselves stay in the batch, so that anything the
-//! records do not carry (JSON text, unknown keys) can still be read through
-//! `swe_batch_event`.
+//! second `uint32_t` array. Each event's record also holds its line's text, which
+//! `swe_batch_event` parses again for whatever the records do not carry (JSON text, unknown
+//! keys). Strings are not copied one by one: each event's arena, where parsing left them
+//! NUL-terminated, is copied whole and the record points into it.
 
 use std::collections::HashMap;
 use std::mem::MaybeUninit;
+use std::ops::Range;
 use std::os::raw::c_char;
 
 use super::boundary::{Out, bytes_in, free_raw, guard, guard_value, into_raw, ref_in};
@@ -30,6 +32,7 @@ use super::views::{swe_envelope_view, swe_timestamp};
 use crate::error::{Error, ErrorCode};
 use crate::model::catalogue::Kind;
 use crate::model::event::Event;
+use crate::options::ParseOptions;
 use crate::stream::{Flow, Line, Stream};
 
 /// Reads newline-delimited events fed in chunks into batches. Not thread-safe: use one from
@@ -68,7 +71,8 @@ pub const SWE_BATCH_TYPED: u32 = 2;
 /// event of the batch with the same kind, name, resource and event); 3 flags
 /// (`SWE_BATCH_WRAPPED`, `SWE_BATCH_TYPED`); 4-5 actor id (the envelope's, else `data`'s);
 /// 6-7 action; 8-9 the warnings (a list); 10-11 line number (64-bit, 1-based); 12-13 byte
-/// offset of the line in the stream (64-bit); 14-15 zero; 16 and on, when `SWE_BATCH_TYPED`:
+/// offset of the line in the stream (64-bit); 14-15 the line's text (a string, without its
+/// line end); 16 and on, when `SWE_BATCH_TYPED`:
 /// the fields of the kind's view struct (`swe_message_view`, `swe_room_view`, ...) in order, a
 /// `swe_str` as a string, a `swe_timestamp` as five words (text, 64-bit `unix_ms`, `valid`),
 /// a `bool` or an enum as one word, and each `*_count` as a list (the entries of
@@ -116,14 +120,17 @@ struct Reader {
     stream: Stream,
 }
 
-#[derive(Default)]
 struct Batch {
+    /// The options lines were parsed with, to parse a record's line again.
+    options: ParseOptions,
     records: Vec<u32>,
     aux: Vec<u32>,
     bytes: Vec<u8>,
-    /// One per record; `None` for a bad line.
-    events: Vec<Option<Event>>,
+    record_count: usize,
     errors: usize,
+    /// The arena of the event being recorded, and where its copy starts in `bytes`.
+    arena: Range<usize>,
+    arena_at: usize,
     more: bool,
     /// Interned envelopes: key bytes to their index in `aux`.
     envelopes: HashMap<Vec<u8>, u32>,
@@ -150,13 +157,30 @@ fn push64(words: &mut Vec<u32>, n: u64) {
 }
 
 impl Batch {
+    fn new(options: ParseOptions) -> Batch {
+        Batch {
+            options,
+            records: Vec::new(),
+            aux: Vec::new(),
+            bytes: Vec::new(),
+            record_count: 0,
+            errors: 0,
+            arena: 0..0,
+            arena_at: 0,
+            more: false,
+            envelopes: HashMap::new(),
+            key: Vec::new(),
+            data: Vec::new(),
+        }
+    }
+
     /// Room for what `input` bytes of typical events need, so that the arrays grow (and
     /// copy themselves) rarely.
     fn reserve(&mut self, input: usize) {
         let input = input.min(FULL_BYTES);
-        self.bytes.reserve(input);
+        // Each event's arena and its line: about twice the input.
+        self.bytes.reserve(input * 2 + 64);
         self.records.reserve(input / 512 * SWE_BATCH_RECORD_WORDS);
-        self.events.reserve(input / 512);
     }
 
     fn full(&self) -> bool {
@@ -175,23 +199,32 @@ impl Batch {
         if s.ptr.is_null() {
             return [SWE_BATCH_ABSENT, 0];
         }
+        // A string of the event's arena is already in the batch, at the same place in its copy.
+        let at = s.ptr as usize;
+        if self.arena.contains(&at) && at + s.len < self.arena.end {
+            return [word(self.arena_at + (at - self.arena.start)), word(s.len)];
+        }
         // SAFETY: a view the library made: `len` bytes at `ptr`, owned by an event alive here.
         let bytes = unsafe { std::slice::from_raw_parts(s.ptr.cast::<u8>(), s.len) };
         self.string(bytes)
     }
 
-    fn push(&mut self, line: Line, item: Result<Event, Error>) -> Flow {
+    fn push(&mut self, line: Line, text: &[u8], item: Result<Event, Error>) -> Flow {
         let start = self.records.len();
         self.records.resize(start + SWE_BATCH_RECORD_WORDS, 0);
+        self.record_count += 1;
         match item {
             Ok(event) => {
+                let arena = event.text.as_bytes();
+                self.arena = arena.as_ptr_range().start as usize..arena.as_ptr_range().end as usize;
+                self.arena_at = self.bytes.len();
+                self.bytes.extend_from_slice(arena);
                 self.event(start, line, &event);
-                self.events.push(Some(event));
+                self.arena = 0..0;
+                let text = self.string(text);
+                self.records[start + 14..start + 16].copy_from_slice(&text);
             }
-            Err(error) => {
-                self.error(start, &error);
-                self.events.push(None);
-            }
+            Err(error) => self.error(start, &error),
         }
         if self.full() {
             self.more = true;
@@ -471,9 +504,9 @@ pub extern "C" fn swe_batch_reader_feed(
         let out = Out::new(batch_out, "batch_out")?;
         let reader = self::reader(reader)?;
         let bytes = bytes_in(bytes, len, "bytes")?;
-        let mut batch = Batch::default();
+        let mut batch = Batch::new(reader.stream.options().clone());
         batch.reserve(bytes.len());
-        reader.stream.feed_lines(bytes, |line, item| batch.push(line, item));
+        reader.stream.feed_texts(bytes, &mut |line, text, item| batch.push(line, text, item));
         out.write(into_raw::<swe_batch, Batch>(batch));
         Ok(())
     })
@@ -491,8 +524,8 @@ pub extern "C" fn swe_batch_reader_finish(
     guard(error_out, || {
         let out = Out::new(batch_out, "batch_out")?;
         let reader = self::reader(reader)?;
-        let mut batch = Batch::default();
-        reader.stream.finish_lines(|line, item| batch.push(line, item));
+        let mut batch = Batch::new(reader.stream.options().clone());
+        reader.stream.finish_texts(&mut |line, text, item| batch.push(line, text, item));
         out.write(into_raw::<swe_batch, Batch>(batch));
         Ok(())
     })
@@ -511,12 +544,12 @@ pub extern "C" fn swe_batch_get_view(
         let b = ref_in::<swe_batch, Batch>(batch, "batch")?;
         out.write(swe_batch_view {
             records: b.records.as_ptr(),
-            record_count: b.events.len(),
+            record_count: b.record_count,
             aux: b.aux.as_ptr(),
             aux_len: b.aux.len(),
             bytes: b.bytes.as_ptr().cast(),
             byte_count: b.bytes.len(),
-            event_count: b.events.len() - b.errors,
+            event_count: b.record_count - b.errors,
             error_count: b.errors,
             more: b.more,
         });
@@ -524,37 +557,37 @@ pub extern "C" fn swe_batch_get_view(
     })
 }
 
-/// Writes to `*event_out` the event of record `index`, borrowed: valid until the batch is
-/// freed (copy it with `swe_event_clone` to keep it longer). Errors: `SWE_ERROR_NULL_ARGUMENT`,
+/// Parses the line of record `index` again, with the reader's options, and on success
+/// writes the event to `*event_out`, owned by the caller (free it with `swe_event_free`): the
+/// whole event, for what the record does not carry. Errors: `SWE_ERROR_NULL_ARGUMENT`,
 /// `SWE_ERROR_OUT_OF_RANGE` when `index >= record_count`, `SWE_ERROR_NOT_FOUND` when the
 /// record is a bad line. Any thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_batch_event(
     batch: *const swe_batch,
     index: usize,
-    event_out: *mut *const swe_event,
+    event_out: *mut *mut swe_event,
     error_out: *mut *mut swe_error,
 ) -> swe_status {
     guard(error_out, || {
         let out = Out::new(event_out, "event_out")?;
         let b = ref_in::<swe_batch, Batch>(batch, "batch")?;
-        match b.events.get(index) {
-            Some(Some(event)) => out.write(as_c(event)),
-            Some(None) => {
-                return Err(Error::new(
-                    ErrorCode::NotFound,
-                    format!("record {index} is a bad line"),
-                ));
-            }
-            None => {
-                return Err(Error::new(ErrorCode::OutOfRange, format!("no record {index}")));
-            }
+        if index >= b.record_count {
+            return Err(Error::new(ErrorCode::OutOfRange, format!("no record {index}")));
         }
+        let record = &b.records[index * SWE_BATCH_RECORD_WORDS..][..SWE_BATCH_RECORD_WORDS];
+        if record[0] != 0 {
+            let message = format!("record {index} is a bad line");
+            return Err(Error::new(ErrorCode::NotFound, message));
+        }
+        let (at, len) = (record[14] as usize, record[15] as usize);
+        let event = Event::parse_with(&b.bytes[at..at + len], &b.options)?;
+        out.write(into_raw::<swe_event, Event>(event));
         Ok(())
     })
 }
 
-/// Frees a batch and the events in it. NULL is ignored.
+/// Frees a batch. NULL is ignored.
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_batch_free(batch: *mut swe_batch) {
     guard_value((), || free_raw::<swe_batch, Batch>(batch))

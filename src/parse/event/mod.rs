@@ -81,7 +81,7 @@ pub(crate) struct Spare {
 
 impl Spare {
     /// Above this many bytes, an event's allocations are freed rather than kept for the next.
-    const MAX_KEPT: usize = 64 * 1024;
+    pub(crate) const MAX_KEPT: usize = 64 * 1024;
 
     /// `text` and `members` as a spare, when they are worth keeping and small enough to.
     pub(crate) fn of(text: String, members: Vec<Member>) -> Option<Spare> {

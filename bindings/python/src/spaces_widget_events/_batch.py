@@ -123,17 +123,16 @@ class Chunk:
         )
 
     def clone_event(self, index: int) -> int:
-        """An owned copy of the event of record ``index`` (an ``swe_event*``)."""
+        """The whole event of record ``index``, parsed again from its line: an owned
+        ``swe_event*``."""
         ptr = self.ptr
         if ptr is None:
             raise ValueError("this event's batch has been released")
-        borrowed = ctypes.c_void_p()
+        out = ctypes.c_void_p()
         err = ctypes.c_void_p()
         _errors.check(
-            _ffi.lib.swe_batch_event(ptr, index, ctypes.byref(borrowed), ctypes.byref(err)), err
+            _ffi.lib.swe_batch_event(ptr, index, ctypes.byref(out), ctypes.byref(err)), err
         )
-        out = ctypes.c_void_p()
-        _errors.check(_ffi.lib.swe_event_clone(borrowed, ctypes.byref(out), ctypes.byref(err)), err)
         assert out.value is not None
         return out.value
 
