@@ -504,7 +504,7 @@ pub extern "C" fn swe_batch_reader_feed(
         let out = Out::new(batch_out, "batch_out")?;
         let reader = self::reader(reader)?;
         let bytes = bytes_in(bytes, len, "bytes")?;
-        let mut batch = Batch::new(reader.stream.options().clone());
+        let mut batch = Batch::new(*reader.stream.options());
         batch.reserve(bytes.len());
         reader.stream.feed_texts(bytes, &mut |line, text, item| batch.push(line, text, item));
         out.write(into_raw::<swe_batch, Batch>(batch));
@@ -524,7 +524,7 @@ pub extern "C" fn swe_batch_reader_finish(
     guard(error_out, || {
         let out = Out::new(batch_out, "batch_out")?;
         let reader = self::reader(reader)?;
-        let mut batch = Batch::new(reader.stream.options().clone());
+        let mut batch = Batch::new(*reader.stream.options());
         reader.stream.finish_texts(&mut |line, text, item| batch.push(line, text, item));
         out.write(into_raw::<swe_batch, Batch>(batch));
         Ok(())
