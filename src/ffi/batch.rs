@@ -178,8 +178,8 @@ impl Batch {
     /// copy themselves) rarely.
     fn reserve(&mut self, input: usize) {
         let input = input.min(FULL_BYTES);
-        // Each event's arena and its line: about twice the input.
-        self.bytes.reserve(input * 2 + 64);
+        // Each event's arena and its line: about twice the input, and what parsing adds.
+        self.bytes.reserve(input * 9 / 4 + 64);
         self.records.reserve(input / 512 * SWE_BATCH_RECORD_WORDS);
     }
 

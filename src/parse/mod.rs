@@ -50,6 +50,7 @@ pub(crate) fn recycle(text: String, members: Vec<Member>) {
 #[cfg_attr(not(feature = "alloc-counter"), allow(dead_code))]
 pub(crate) fn release_spare() {
     let _ = SPARE.try_with(Cell::take);
+    event::release_scratch();
 }
 
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Event, Error> {

@@ -5,6 +5,7 @@ mod checks;
 mod data;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use smallvec::SmallVec;
 
@@ -58,8 +59,6 @@ pub(crate) struct Draft<'a> {
     kind: std::cell::Cell<Option<Kind>>,
     /// Per expected id type, the last id that passed its check.
     passed_ids: [Option<Span>; IdType::COUNT],
-    /// Where a string with escapes is decoded before it replaces its text in the arena.
-    scratch: String,
 }
 
 /// The arena of an event read from `text`: a copy of it, where strings without escapes stay as
@@ -70,6 +69,18 @@ fn arena_for(text: &str, mut arena: String) -> String {
     arena.reserve(text.len() + 64);
     arena.push_str(text);
     arena
+}
+
+thread_local! {
+    /// Where a string with escapes is decoded before it replaces its text in the arena; kept
+    /// from string to string and from parse to parse on the thread.
+    static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Frees the decoding space this thread keeps.
+#[cfg_attr(not(feature = "alloc-counter"), allow(dead_code))]
+pub(crate) fn release_scratch() {
+    let _ = SCRATCH.try_with(Cell::take);
 }
 
 /// Allocations an event no longer needs, for the next parse on the same thread to fill.
@@ -125,7 +136,6 @@ pub(crate) fn parse_event(
         data_null: false,
         kind: std::cell::Cell::new(None),
         passed_ids: [None; IdType::COUNT],
-        scratch: String::new(),
     };
     draft.top()?;
     draft.finish()
@@ -479,7 +489,7 @@ impl<'a> Draft<'a> {
             arena::terminate(&mut self.text, end);
             return Ok(Span { start: content as u32, len: (end - content) as u32 });
         }
-        let mut decoded = std::mem::take(&mut self.scratch);
+        let mut decoded = SCRATCH.try_with(Cell::take).unwrap_or_default();
         decoded.clear();
         let read = self.r.string_into(&mut decoded);
         if read.is_ok() {
@@ -487,7 +497,9 @@ impl<'a> Draft<'a> {
             arena::rewrite(&mut self.text, content..self.r.pos, &decoded);
         }
         let span = Span { start: content as u32, len: decoded.len() as u32 };
-        self.scratch = decoded;
+        if decoded.capacity() <= Spare::MAX_KEPT {
+            let _ = SCRATCH.try_with(|cell| cell.set(decoded));
+        }
         read.map(|()| span)
     }
 
