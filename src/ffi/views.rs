@@ -421,8 +421,8 @@ impl Viewer<'_> {
         match self.0.field(field) {
             Some(&Value::Time { text, millis }) => swe_timestamp {
                 text: self.span(text),
-                unix_ms: millis.unwrap_or(0),
-                valid: millis.is_some(),
+                unix_ms: millis.get().unwrap_or(0),
+                valid: millis.get().is_some(),
             },
             _ => swe_timestamp { text: swe_str::ABSENT, unix_ms: 0, valid: false },
         }

@@ -97,13 +97,33 @@ pub(crate) struct ItemRange {
     pub len: u32,
 }
 
+/// A timestamp's instant in Unix milliseconds, or none, in two 32-bit halves: a member then
+/// takes 32 bytes rather than 48.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Millis([u32; 2]);
+
+impl Millis {
+    /// Never an instant of an RFC 3339 timestamp, whose years end at 9999.
+    const NONE: i64 = i64::MIN;
+
+    pub(crate) fn new(millis: Option<i64>) -> Millis {
+        let n = millis.unwrap_or(Millis::NONE) as u64;
+        Millis([n as u32, (n >> 32) as u32])
+    }
+
+    pub(crate) fn get(self) -> Option<i64> {
+        let n = (u64::from(self.0[1]) << 32 | u64::from(self.0[0])) as i64;
+        (n != Millis::NONE).then_some(n)
+    }
+}
+
 /// A field's value. Strings are decoded; opaque values are kept as minified JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Value {
     Null,
     Bool(bool),
     Str(Span),
-    Time { text: Span, millis: Option<i64> },
+    Time { text: Span, millis: Millis },
     Team { text: Span, kind: TeamKind },
     Files { raw: Span, items: ItemRange },
     Mentions { raw: Span, kind: MentionsKind, items: ItemRange },
@@ -370,3 +390,16 @@ impl PartialEq for Event {
 }
 
 impl Eq for Event {}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_instant_survives_its_halves() {
+        for millis in [None, Some(0), Some(-1), Some(1_614_879_236_767), Some(-62_135_596_800_000)]
+        {
+            assert_eq!(Millis::new(millis).get(), millis);
+        }
+        assert_eq!(std::mem::size_of::<Member>(), 32);
+    }
+}

@@ -80,7 +80,9 @@ pub struct Timestamp<'a> {
 
 fn timestamp(e: &Event, field: Field) -> Option<Timestamp<'_>> {
     match *e.field(field)? {
-        Value::Time { text, millis } => Some(Timestamp { text: e.str(text), unix_millis: millis }),
+        Value::Time { text, millis } => {
+            Some(Timestamp { text: e.str(text), unix_millis: millis.get() })
+        }
         _ => None,
     }
 }

@@ -6,8 +6,8 @@ use super::{Draft, MAX_LIST_ENTRIES, UNDEFINED_TEAM, duplicate};
 use crate::ids::IdType;
 use crate::model::catalogue::Shape;
 use crate::model::event::{
-    CallKind, CallSummary, FileForm, FileItem, Item, ItemRange, Key, Member, MentionsKind, NO_SLOT,
-    Span, TeamKind, Value,
+    CallKind, CallSummary, FileForm, FileItem, Item, ItemRange, Key, Member, MentionsKind, Millis,
+    NO_SLOT, Span, TeamKind, Value,
 };
 use crate::model::schema::{Field, FieldSpec, FieldType};
 use crate::parse::reader::{Discard, Parsed, Word};
@@ -116,7 +116,7 @@ impl<'a> Draft<'a> {
                     let message = format!("`{}` is not an RFC 3339 timestamp", self.str(span));
                     self.warn(WarningCode::TimestampInvalid, path(), message, at)?;
                 }
-                Value::Time { text: span, millis }
+                Value::Time { text: span, millis: Millis::new(millis) }
             }
             FieldType::Bool => match self.r.word() {
                 Some(Word::True) => Value::Bool(true),
