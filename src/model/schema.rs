@@ -78,6 +78,11 @@ impl Field {
         }
     }
 
+    /// This field's bit in a set of fields.
+    pub(crate) const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
     pub(crate) fn from_key(key: &[u8]) -> Option<Field> {
         Some(match key {
             b"id" => Field::Id,
@@ -253,6 +258,23 @@ impl Shape {
         }
     }
 
+    /// The fields the widget always sends with this shape, as a set of [`Field::bit`]s.
+    pub(crate) fn required_fields(self) -> u32 {
+        const REQUIRED: [u32; 10] = [
+            required_of(MESSAGE),
+            required_of(ROOM),
+            required_of(CALL),
+            required_of(CALL_MEMBERSHIP),
+            required_of(MEMBERSHIP),
+            required_of(NOTIFICATION),
+            required_of(MENTION),
+            required_of(ACTIVITY),
+            required_of(USER),
+            0,
+        ];
+        REQUIRED[self as usize]
+    }
+
     pub(crate) fn spec(self, field: Field) -> Option<&'static FieldSpec> {
         let index = match self {
             Shape::Message => &MESSAGE_INDEX,
@@ -268,6 +290,18 @@ impl Shape {
         };
         self.fields().get(usize::from(index[field as usize]))
     }
+}
+
+const fn required_of(fields: &[FieldSpec]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < fields.len() {
+        if fields[i].required {
+            set |= fields[i].field.bit();
+        }
+        i += 1;
+    }
+    set
 }
 
 /// Per field, its place in a shape's table; `u8::MAX` when the shape lacks it.

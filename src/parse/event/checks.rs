@@ -86,6 +86,10 @@ impl Draft<'_> {
 
     /// Checks across fields, once `data` is read: required fields and the actorId copy.
     pub(super) fn validate_data(&mut self, shape: Shape, at: usize) -> Parsed<()> {
+        let required = shape.required_fields();
+        if self.present & required == required {
+            return Ok(());
+        }
         for spec in shape.fields().iter().filter(|s| s.required) {
             let present = self.data_slots[spec.field as usize] != NO_SLOT
                 && !matches!(

@@ -76,8 +76,12 @@ impl<'a> Draft<'a> {
         if field == Field::ActorId {
             self.data_actor_at = at;
         }
-        let value =
-            if self.r.take_null() { Value::Null } else { self.typed_value(spec, at, depth + 1)? };
+        let value = if self.r.take_null() {
+            Value::Null
+        } else {
+            self.present |= field.bit();
+            self.typed_value(spec, at, depth + 1)?
+        };
         self.data_slots[field as usize] = self.data.len() as u32;
         self.data.push(Member { key: Key::Field(field), value });
         Ok(())

@@ -57,6 +57,8 @@ pub(crate) struct Draft<'a> {
     data_null: bool,
     /// The kind, once the name is known.
     kind: std::cell::Cell<Option<Kind>>,
+    /// The data fields read with a value other than null, one bit each ([`Field::bit`]).
+    present: u32,
     /// Per expected id type, the last id that passed its check.
     passed_ids: [Option<Span>; IdType::COUNT],
 }
@@ -136,6 +138,7 @@ pub(crate) fn parse_event(
         data_null: false,
         kind: std::cell::Cell::new(None),
         passed_ids: [None; IdType::COUNT],
+        present: 0,
     };
     draft.top()?;
     draft.finish()
