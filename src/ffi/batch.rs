@@ -13,25 +13,21 @@
 //! NUL-terminated, is copied whole and the record points into it.
 
 use std::collections::HashMap;
-use std::mem::MaybeUninit;
 use std::ops::Range;
 use std::os::raw::c_char;
 
 use super::boundary::{Out, bytes_in, free_raw, guard, guard_value, into_raw, ref_in};
 use super::error::swe_error;
-use super::event::{
-    as_c, swe_event, swe_event_activity, swe_event_call, swe_event_call_membership,
-    swe_event_envelope, swe_event_file, swe_event_membership, swe_event_mention,
-    swe_event_mention_clicked, swe_event_message, swe_event_notification, swe_event_room,
-    swe_event_user, swe_event_warning,
-};
+use super::event::swe_event;
 use super::options::{options_or_default, swe_parse_options};
-use super::status::{SWE_OK, swe_status};
+use super::status::swe_status;
 use super::strings::swe_str;
-use super::views::{swe_envelope_view, swe_timestamp};
+use super::views::{Viewer, swe_envelope_view, swe_timestamp};
 use crate::error::{Error, ErrorCode};
-use crate::model::catalogue::Kind;
+use crate::model::catalogue::{Kind, Shape};
 use crate::model::event::Event;
+use crate::model::event::Item;
+use crate::model::schema::Field;
 use crate::options::ParseOptions;
 use crate::stream::{Flow, Line, Stream};
 
@@ -134,6 +130,8 @@ struct Batch {
     more: bool,
     /// Interned envelopes: key bytes to their index in `aux`.
     envelopes: HashMap<Vec<u8>, u32>,
+    /// Per kind, the entry of its events that arrive under the kind's own name.
+    canonical_envelopes: [Option<u32>; Kind::ALL.len()],
     /// Scratch space reused from event to event: an envelope's key, a record's data words.
     key: Vec<u8>,
     data: Vec<u32>,
@@ -169,6 +167,7 @@ impl Batch {
             arena_at: 0,
             more: false,
             envelopes: HashMap::new(),
+            canonical_envelopes: [None; Kind::ALL.len()],
             key: Vec::new(),
             data: Vec::new(),
         }
@@ -204,7 +203,16 @@ impl Batch {
         if self.arena.contains(&at) && at + s.len < self.arena.end {
             return [word(self.arena_at + (at - self.arena.start)), word(s.len)];
         }
-        // SAFETY: a view the library made: `len` bytes at `ptr`, owned by an event alive here.
+        self.copy(s)
+    }
+
+    /// Copies a string the library viewed into the arena.
+    fn copy(&mut self, s: swe_str) -> [u32; 2] {
+        if s.ptr.is_null() {
+            return [SWE_BATCH_ABSENT, 0];
+        }
+        // SAFETY: a view the library made: `len` bytes at `ptr`, owned by an event alive here
+        // or static.
         let bytes = unsafe { std::slice::from_raw_parts(s.ptr.cast::<u8>(), s.len) };
         self.string(bytes)
     }
@@ -250,19 +258,15 @@ impl Batch {
     }
 
     fn event(&mut self, at: usize, line: Line, event: &Event) {
-        let c = as_c(event);
-        let mut env = MaybeUninit::<swe_envelope_view>::uninit();
-        let status = swe_event_envelope(c, env.as_mut_ptr(), std::ptr::null_mut());
-        assert_eq!(status, SWE_OK, "the envelope of a live event");
-        // SAFETY: written on success.
-        let env = unsafe { env.assume_init() };
-        let key = self.envelope(&env);
+        let viewer = Viewer(event);
+        let env = viewer.envelope();
+        let key = self.envelope(event, &env);
         let actor = self.view(env.actor_id);
         let action = self.view(env.action);
-        let warnings = self.warnings(c, env.warning_count);
+        let warnings = self.warnings(&viewer, env.warning_count);
         let mut data = std::mem::take(&mut self.data);
         data.clear();
-        let typed = self.data(c, event.kind(), &mut data);
+        let typed = self.data(&viewer, &mut data);
         let r = &mut self.records[at..at + SWE_BATCH_RECORD_WORDS];
         r[1] = env.kind;
         r[2] = key;
@@ -279,7 +283,18 @@ impl Batch {
     }
 
     /// The aux index of the envelope entry for this kind, name, resource and event.
-    fn envelope(&mut self, env: &swe_envelope_view) -> u32 {
+    fn envelope(&mut self, event: &Event, env: &swe_envelope_view) -> u32 {
+        // Nearly every event of a known kind arrives under the kind's own name: those share
+        // one entry per kind, found without hashing.
+        let canonical = event.kind().canonical_name().is_some_and(|name| {
+            name == event.name()
+                && name.len() == event.resource().len() + 1 + event.event_type().len()
+                && name.starts_with(event.resource())
+                && name.ends_with(event.event_type())
+        });
+        if canonical && let Some(index) = self.canonical_envelopes[event.kind() as usize] {
+            return index;
+        }
         let mut key = std::mem::take(&mut self.key);
         key.clear();
         key.extend_from_slice(&env.kind.to_le_bytes());
@@ -293,7 +308,7 @@ impl Batch {
             let mut entry = [env.kind, 0, 0, 0, 0, 0, 0, 0, 0];
             let names = [env.name, env.canonical_name, env.resource, env.event];
             for (i, s) in names.into_iter().enumerate() {
-                entry[1 + 2 * i..3 + 2 * i].copy_from_slice(&self.view(s));
+                entry[1 + 2 * i..3 + 2 * i].copy_from_slice(&self.copy(s));
             }
             let index = word(self.aux.len());
             self.aux.extend_from_slice(&entry);
@@ -301,18 +316,15 @@ impl Batch {
             index
         });
         self.key = key;
+        if canonical {
+            self.canonical_envelopes[event.kind() as usize] = Some(index);
+        }
         index
     }
 
-    fn warnings(&mut self, c: *const swe_event, count: usize) -> [u32; 2] {
+    fn warnings(&mut self, viewer: &Viewer<'_>, count: usize) -> [u32; 2] {
         let first = word(self.aux.len());
-        for index in 0..count {
-            let mut w = MaybeUninit::uninit();
-            if swe_event_warning(c, index, w.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
-                continue;
-            }
-            // SAFETY: written on success.
-            let w = unsafe { w.assume_init() };
+        for w in (0..count).filter_map(|index| viewer.warning(index)) {
             let path = self.view(w.path);
             let message = self.view(w.message);
             self.aux.push(w.code);
@@ -324,78 +336,56 @@ impl Batch {
     }
 
     /// Writes the kind's view, flattened, to `out`; false when no view applies.
-    fn data(&mut self, c: *const swe_event, kind: Kind, out: &mut Vec<u32>) -> bool {
-        use Kind as K;
-        match kind {
-            K::Unknown => false,
-            K::MessagesCreated => self.message(c, out),
-            K::RoomsUnread | K::RoomsRead | K::RoomsSelected => {
-                self.fill(c, swe_event_room, out, |b, v, o| {
-                    b.strs(o, [v.id, v.title]);
-                    o.push(v.room_type);
-                    b.strs(o, [v.room_type_text]);
-                    o.extend([u32::from(v.has_is_locked), u32::from(v.is_locked), v.team_kind]);
-                    b.strs(o, [v.team_id]);
-                    b.time(o, v.last_activity);
-                    b.time(o, v.created);
-                    b.strs(o, [v.actor_id, v.actor_name, v.tags_json]);
-                })
+    fn data(&mut self, v: &Viewer<'_>, out: &mut Vec<u32>) -> bool {
+        match v.0.shape() {
+            Shape::Raw => return false,
+            Shape::Message => self.message(v, out),
+            Shape::Room => {
+                let v = v.room();
+                self.strs(out, [v.id, v.title]);
+                out.push(v.room_type);
+                self.strs(out, [v.room_type_text]);
+                out.extend([u32::from(v.has_is_locked), u32::from(v.is_locked), v.team_kind]);
+                self.strs(out, [v.team_id]);
+                self.time(out, v.last_activity);
+                self.time(out, v.created);
+                self.strs(out, [v.actor_id, v.actor_name, v.tags_json]);
             }
-            K::CallsCreated | K::CallsConnected | K::CallsDisconnected => {
-                self.fill(c, swe_event_call, out, |b, v, o| {
-                    b.strs(o, [v.room_id, v.person_id, v.person_email, v.actor_id, v.actor_name]);
-                    o.push(v.call_kind);
-                    b.strs(o, [v.call_json, v.call_id, v.call_status, v.call_state]);
-                    b.strs(o, [v.call_direction, v.call_locus_url, v.call_correlation_id]);
-                })
+            Shape::Call => {
+                let v = v.call();
+                self.strs(out, [v.room_id, v.person_id, v.person_email, v.actor_id, v.actor_name]);
+                out.push(v.call_kind);
+                self.strs(out, [v.call_json, v.call_id, v.call_status, v.call_state]);
+                self.strs(out, [v.call_direction, v.call_locus_url, v.call_correlation_id]);
             }
-            K::MembershipsCreated | K::MembershipsDeleted => {
-                self.fill(c, swe_event_membership, out, |b, v, o| {
-                    b.strs(o, [v.id, v.room_id, v.person_id, v.person_email]);
-                    b.time(o, v.created);
-                    b.strs(o, [v.actor_id, v.actor_name]);
-                })
+            Shape::Membership => {
+                let v = v.membership();
+                self.strs(out, [v.id, v.room_id, v.person_id, v.person_email]);
+                self.time(out, v.created);
+                self.strs(out, [v.actor_id, v.actor_name]);
             }
-            K::NotificationCreated | K::NotificationClicked => {
-                self.fill(c, swe_event_notification, out, |b, v, o| {
-                    b.strs(o, [v.username, v.message, v.avatar, v.alert_type]);
-                    b.strs(o, [v.notification_id, v.notification_json]);
-                })
+            Shape::Notification => {
+                let v = v.notification();
+                self.strs(out, [v.username, v.message, v.avatar, v.alert_type]);
+                self.strs(out, [v.notification_id, v.notification_json]);
             }
-            K::MentionClicked => self.fill(c, swe_event_mention_clicked, out, |b, v, o| {
-                b.strs(o, [v.id, v.mention_type]);
-            }),
-            K::ActivityChanged => self.fill(c, swe_event_activity, out, |b, v, o| {
-                b.strs(o, [v.name, v.display_name, v.activity_type]);
-            }),
-            K::AddClicked | K::ProfileClicked | K::UserSignoutClicked => {
-                self.fill(c, swe_event_user, out, |b, v, o| b.strs(o, [v.id, v.display_name]))
+            Shape::Mention => {
+                let v = v.mention_clicked();
+                self.strs(out, [v.id, v.mention_type]);
             }
-            K::CallMembershipsNotified
-            | K::CallMembershipsConnected
-            | K::CallMembershipsDeclined
-            | K::CallMembershipsDisconnected
-            | K::CallMemberships => self.fill(c, swe_event_call_membership, out, |b, v, o| {
-                b.strs(o, [v.actor_id, v.actor_name, v.room_id]);
-            }),
+            Shape::Activity => {
+                let v = v.activity();
+                self.strs(out, [v.name, v.display_name, v.activity_type]);
+            }
+            Shape::User => {
+                let v = v.user();
+                self.strs(out, [v.id, v.display_name]);
+            }
+            Shape::CallMembership => {
+                let v = v.call_membership();
+                self.strs(out, [v.actor_id, v.actor_name, v.room_id]);
+            }
         }
-    }
-
-    /// Reads one view through its accessor and flattens it with `write`; false when the
-    /// accessor refuses the event.
-    fn fill<V>(
-        &mut self,
-        c: *const swe_event,
-        get: ViewFn<V>,
-        out: &mut Vec<u32>,
-        write: impl FnOnce(&mut Batch, V, &mut Vec<u32>),
-    ) -> bool {
-        let mut v = MaybeUninit::uninit();
-        if get(c, v.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
-            return false;
-        }
-        // SAFETY: written on success.
-        write(self, unsafe { v.assume_init() }, out);
         true
     }
 
@@ -411,26 +401,17 @@ impl Batch {
         out.push(u32::from(t.valid));
     }
 
-    fn message(&mut self, c: *const swe_event, out: &mut Vec<u32>) -> bool {
-        let mut v = MaybeUninit::uninit();
-        if swe_event_message(c, v.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
-            return false;
-        }
-        // SAFETY: written on success.
-        let v = unsafe { v.assume_init() };
+    fn message(&mut self, viewer: &Viewer<'_>, out: &mut Vec<u32>) {
+        let v = viewer.message();
         self.strs(out, [v.id, v.room_id]);
         out.push(v.room_type);
         self.strs(out, [v.room_type_text, v.text, v.html, v.person_id, v.person_email]);
         self.time(out, v.created);
         self.strs(out, [v.to_person_id, v.to_person_email, v.actor_id, v.actor_name]);
         let first = word(self.aux.len());
-        for index in 0..v.file_count {
-            let mut f = MaybeUninit::uninit();
-            if swe_event_file(c, index, f.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
-                continue;
-            }
-            // SAFETY: written on success.
-            let f = unsafe { f.assume_init() };
+        for item in viewer.items(Field::Files).unwrap_or_default() {
+            let Item::File(file) = item else { continue };
+            let f = viewer.file(file);
             let mut entry = [f.form, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
             for (i, s) in
                 [f.url, f.display_name, f.object_type, f.mime_type].into_iter().enumerate()
@@ -445,22 +426,15 @@ impl Batch {
         self.strs(out, [v.files_json]);
         out.push(v.mentions_kind);
         let first = word(self.aux.len());
-        for index in 0..v.mention_count {
-            let mut id = MaybeUninit::uninit();
-            if swe_event_mention(c, index, id.as_mut_ptr(), std::ptr::null_mut()) != SWE_OK {
-                continue;
-            }
-            // SAFETY: written on success.
-            let id = self.view(unsafe { id.assume_init() });
+        for item in viewer.items(Field::MentionedPeople).unwrap_or_default() {
+            let Item::Mention(id) = item else { continue };
+            let id = self.view(viewer.opt(*id));
             self.aux.extend_from_slice(&id);
         }
         out.extend([first, (word(self.aux.len()) - first) / 2]);
         self.strs(out, [v.mentions_json]);
-        true
     }
 }
-
-type ViewFn<V> = extern "C" fn(*const swe_event, *mut V, *mut *mut swe_error) -> swe_status;
 
 /// Makes a reader that parses each line with `options` (NULL: strict JSON, default limits),
 /// with the rules of `swe_stream_new`. On success `*reader_out` owns it. Errors:
