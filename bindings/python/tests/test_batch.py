@@ -161,6 +161,21 @@ def test_events_outlive_their_batch() -> None:
     assert probe() is None  # freed with the last event
 
 
+def test_batch_memory_is_read_in_place_and_never_after_it_is_freed() -> None:
+    events = list(swe.iter_events(NDJSON, on_error=lambda e: None))
+    chunk: _batch.Chunk = events[0].__dict__["_c"]
+    assert chunk.data.readonly and chunk.records.readonly and chunk.aux.readonly
+    message = next(e for e in events if isinstance(e, swe.MessageCreated) and e is not events[0])
+    # Only collection frees a batch; should a finalizer of the same collection still read an
+    # event, it gets an error, not freed memory.
+    chunk._free()
+    assert chunk.ptr is None
+    with pytest.raises(ValueError):
+        _ = message.text
+    with pytest.raises(ValueError):
+        message.to_json()
+
+
 def test_a_copied_full_event_outlives_the_batch_event() -> None:
     (event,) = swe.iter_events(NDJSON.open("rb").readlines()[:1])
     text = event.to_json()

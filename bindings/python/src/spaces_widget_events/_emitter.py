@@ -459,11 +459,15 @@ class Emitter:
             BatchReader(o) as reader,
         ):
             count = 0
+            # Each chunk is let go before the next is made: unless a listener kept one of its
+            # events, its batch is freed and the library reuses that memory for the next.
             for piece in pieces:
                 for chunk in reader.feed(piece):
                     count += self._dispatch(chunk, on_error)
+                    del chunk
             for chunk in reader.finish():
                 count += self._dispatch(chunk, on_error)
+                del chunk
             return count
 
     def _dispatch(self, chunk: Any, on_error: Callable[[_errors.ParseError], Any] | None) -> int:
