@@ -212,6 +212,24 @@ def test_emit_lines_delivers_typed_events_and_reports_bad_lines() -> None:
     emitter.close()
 
 
+def test_emit_lines_feeds_bytes_in_ranges_split_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spaces_widget_events import _emitter
+
+    data = NDJSON.read_bytes()
+
+    def names() -> list[str]:
+        with swe.Emitter() as emitter:
+            seen: list[str] = []
+            emitter.on("*", lambda e: seen.append(f"{e.name} {e.actor_id}"))
+            assert emitter.emit_lines(data, on_error=lambda e: None) == 25
+            return seen
+
+    whole = names()
+    for piece in (1, 7, 100):
+        monkeypatch.setattr(_emitter, "PIECE", piece)
+        assert names() == whole
+
+
 def test_emit_lines_listener_exception_stops_and_is_raised() -> None:
     emitter = swe.Emitter()
     seen: list[str] = []

@@ -510,11 +510,21 @@ class BatchReader:
         )
         self._ptr: int | None = out.value
 
-    def feed(self, data: bytes) -> Iterator[Chunk]:
-        """The chunks of the lines ``data`` completes (usually one)."""
-        yield self._call(data)
+    def feed(self, data: bytes, start: int = 0, stop: int | None = None) -> Iterator[Chunk]:
+        """The chunks of the lines ``data[start:stop]`` completes (usually one), read in
+        place (no copy of the range)."""
+        size = len(data)
+        stop = size if stop is None else max(0, min(stop, size))
+        start = max(0, min(start, stop))
+        if start or stop != size:
+            address = ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value
+            assert address is not None
+            # ``data`` stays referenced by this generator while the library reads it.
+            yield self._call(data, address + start, stop - start)
+        else:
+            yield self._call(data, data, size)
         while self._last_more:
-            yield self._call(b"")
+            yield self._call(b"", b"", 0)
 
     def finish(self) -> Iterator[Chunk]:
         """The chunks of a last line without a newline (usually one, often empty)."""
@@ -524,7 +534,9 @@ class BatchReader:
 
     _last_more = False
 
-    def _call(self, data: bytes | None) -> Chunk:
+    def _call(self, data: bytes | None, at: bytes | int = b"", size: int = 0) -> Chunk:
+        """Feeds ``size`` bytes at ``at`` (bytes, or an address inside ``data``), or finishes
+        when ``data`` is None."""
         ptr = self._ptr
         if ptr is None:
             raise ValueError("the reader is closed")
@@ -534,7 +546,7 @@ class BatchReader:
             status = _ffi.lib.swe_batch_reader_finish(ptr, ctypes.byref(out), ctypes.byref(err))
         else:
             status = _ffi.lib.swe_batch_reader_feed(
-                ptr, data, len(data), ctypes.byref(out), ctypes.byref(err)
+                ptr, at, size, ctypes.byref(out), ctypes.byref(err)
             )
         _errors.check(status, err)
         assert out.value is not None

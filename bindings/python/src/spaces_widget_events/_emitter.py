@@ -453,7 +453,11 @@ class Emitter:
         if on_error is not None and not callable(on_error):
             raise TypeError("on_error must be callable")
         read = getattr(source, "read", None)
-        pieces = _file_pieces(read) if callable(read) else _text_pieces(to_bytes(source, "source"))
+        pieces = (
+            ((piece, 0, None) for piece in _file_pieces(read))
+            if callable(read)
+            else _text_pieces(to_bytes(source, "source"))
+        )
         with (
             options(literal, max_input_bytes, max_depth, max_string_bytes, warnings_as_errors) as o,
             BatchReader(o) as reader,
@@ -461,8 +465,8 @@ class Emitter:
             count = 0
             # Each chunk is let go before the next is made: unless a listener kept one of its
             # events, its batch is freed and the library reuses that memory for the next.
-            for piece in pieces:
-                for chunk in reader.feed(piece):
+            for piece, start, stop in pieces:
+                for chunk in reader.feed(piece, start, stop):
                     count += self._dispatch(chunk, on_error)
                     del chunk
             for chunk in reader.finish():
@@ -478,9 +482,10 @@ class Emitter:
         try:
             words = chunk.records
             new = object.__new__
+            # envelope entry -> (class, first attributes, matching subscriptions), for the
+            # subscriptions as of ``version``.
             routes: dict[int, tuple[type[Event], dict[str, Any], tuple[Subscription, ...]]] = {}
             version = self._version
-            count = 0
             for base in range(0, chunk.count * RECORD_WORDS, RECORD_WORDS):
                 if words[base]:
                     report(chunk.error(base), on_error)
@@ -491,26 +496,33 @@ class Emitter:
                 key = words[base + 2]
                 route = routes.get(key)
                 if route is None:
-                    cls, attrs = chunk.envelope(key)
-                    kind, name, canonical = attrs["kind"], attrs["name"], attrs["canonical_name"]
-                    subs = tuple(s for s in self._subs if s.matches(kind, name, canonical))
-                    route = routes[key] = (cls, attrs, subs)
-                count += 1
-                if not route[2]:
+                    route = routes[key] = self._route(chunk, key)
+                cls, attrs, subs = route
+                if not subs:
                     continue
-                event = new(route[0])
+                event = new(cls)
                 fields = event.__dict__
-                fields.update(route[1])
+                fields.update(attrs)
                 fields["_b"] = base
-                for sub in route[2]:
+                for sub in subs:
                     if sub.active:
                         if sub.as_json:
                             sub.listener(event.name, event.to_json())
                         else:
                             sub.listener(event)
-            return count
+            # Every event was delivered (a listener's exception leaves before this).
+            return int(chunk.events)
         finally:
             self._leave()
+
+    def _route(
+        self, chunk: Any, key: int
+    ) -> tuple[type[Event], dict[str, Any], tuple[Subscription, ...]]:
+        """The class, first attributes and subscriptions of events whose envelope entry is at
+        ``key`` in ``chunk``."""
+        cls, attrs = chunk.envelope(key)
+        kind, name, canonical = attrs["kind"], attrs["name"], attrs["canonical_name"]
+        return cls, attrs, tuple(s for s in self._subs if s.matches(kind, name, canonical))
 
     def __repr__(self) -> str:
         state = "closed" if self._ptr is None else "open"
@@ -522,9 +534,10 @@ class Emitter:
 PIECE = 1 << 20
 
 
-def _text_pieces(data: bytes) -> Iterator[bytes]:
+def _text_pieces(data: bytes) -> Iterator[tuple[bytes, int, int | None]]:
+    """``data`` as ranges of PIECE bytes (fed in place, not sliced)."""
     for start in range(0, len(data), PIECE):
-        yield data[start : start + PIECE]
+        yield data, start, start + PIECE
 
 
 def _file_pieces(read: Callable[[int], Any]) -> Iterator[bytes]:
