@@ -143,18 +143,15 @@ class Chunk:
     def envelope(self, at: int) -> tuple[type[Event], dict[str, Any]]:
         """The class and the first attributes of events whose envelope entry is at ``at``."""
         aux = self.aux
-        kind = enum_or_int(EventKind, int(aux[at]))
-        cls = _CLASSES.get(kind, Event if kind != EventKind.UNKNOWN else UnknownEvent)
-        name = self.aux_text(at + 1) or ""
-        attrs: dict[str, Any] = {
-            "_c": self,
-            "kind": kind,
-            "name": name,
-            "canonical_name": self.aux_text(at + 3) or name,
-            "resource": self.aux_text(at + 5) or "",
-            "event": self.aux_text(at + 7) or "",
-        }
-        return cls, attrs
+        text = self.aux_text
+        raw = (int(aux[at]), text(at + 1), text(at + 3), text(at + 5), text(at + 7))
+        entry = _envelopes.get(raw)
+        if entry is None:
+            entry = _envelope(raw)
+            if len(_envelopes) >= _ENVELOPES_KEPT:  # names come from the input: stay bounded
+                _envelopes.clear()
+            _envelopes[raw] = entry
+        return entry[0], {"_c": self, **entry[1]}
 
     def _free(self) -> None:
         """Stops every read of the batch's memory, then frees the batch. Runs once, when the
@@ -195,6 +192,28 @@ class Chunk:
             attrs.update(entry[1])
             attrs["_b"] = base
             yield event
+
+
+#: The envelopes met lately (batches repeat a few): the entry of ``aux`` as read (kind, name,
+#: canonical name, resource, event) -> the class and the attributes it gives.
+_envelopes: dict[tuple[int, str | None, str | None, str | None, str | None], Any] = {}
+_ENVELOPES_KEPT = 1024
+
+
+def _envelope(
+    raw: tuple[int, str | None, str | None, str | None, str | None],
+) -> tuple[type[Event], dict[str, Any]]:
+    kind = enum_or_int(EventKind, raw[0])
+    cls = _CLASSES.get(kind, Event if kind != EventKind.UNKNOWN else UnknownEvent)
+    name = raw[1] or ""
+    attrs: dict[str, Any] = {
+        "kind": kind,
+        "name": name,
+        "canonical_name": raw[2] or name,
+        "resource": raw[3] or "",
+        "event": raw[4] or "",
+    }
+    return cls, attrs
 
 
 _utf8 = codecs.utf_8_decode

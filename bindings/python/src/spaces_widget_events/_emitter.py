@@ -179,6 +179,11 @@ class Emitter:
         #: The subscriptions, in subscription order, for dispatching batches in Python.
         self._subs: tuple[Subscription, ...] = ()
         self._version = 0
+        #: For one ``_subs`` tuple: (kind, name, canonical name) -> the subscriptions matching.
+        self._matching: tuple[tuple[Subscription, ...], dict[tuple[int, str, str], Any]] = (
+            (),
+            {},
+        )
 
     # -- lifetime ----------------------------------------------------------------------------
 
@@ -521,8 +526,19 @@ class Emitter:
         """The class, first attributes and subscriptions of events whose envelope entry is at
         ``key`` in ``chunk``."""
         cls, attrs = chunk.envelope(key)
-        kind, name, canonical = attrs["kind"], attrs["name"], attrs["canonical_name"]
-        return cls, attrs, tuple(s for s in self._subs if s.matches(kind, name, canonical))
+        subs = self._subs
+        cached, matching = self._matching
+        if cached is not subs:
+            matching = {}
+            self._matching = (subs, matching)
+        names = (attrs["kind"], attrs["name"], attrs["canonical_name"])
+        found: tuple[Subscription, ...] | None = matching.get(names)
+        if found is None:
+            found = tuple(s for s in subs if s.matches(*names))
+            if len(matching) >= 1024:  # names come from the input: stay bounded
+                matching.clear()
+            matching[names] = found
+        return cls, attrs, found
 
     def __repr__(self) -> str:
         state = "closed" if self._ptr is None else "open"
