@@ -37,6 +37,14 @@ from ._kinds import EventKind, kind_from_name
 from ._parse import Text, options, to_bytes
 
 EventListener = Callable[[Event], Any]
+#: How a batch delivers the events of one envelope (see ``Emitter._route``).
+Route = tuple[
+    type[Event],
+    dict[str, Any],
+    tuple["Subscription", ...],
+    Any,  # the one Subscription when the listener is set, else None
+    "Callable[..., Any] | None",
+]
 JsonListener = Callable[[str, str], Any]
 L = TypeVar("L", bound=Callable[[Event], Any])
 J = TypeVar("J", bound=Callable[[str, str], Any])
@@ -487,28 +495,36 @@ class Emitter:
         try:
             words = chunk.records
             new = object.__new__
-            # envelope entry -> (class, first attributes, matching subscriptions), for the
-            # subscriptions as of ``version``.
-            routes: dict[int, tuple[type[Event], dict[str, Any], tuple[Subscription, ...]]] = {}
+            routes: dict[int, Route] = {}  # envelope entry -> route, as of ``version``
             version = self._version
-            for base in range(0, chunk.count * RECORD_WORDS, RECORD_WORDS):
-                if words[base]:
+            end = chunk.count * RECORD_WORDS
+            # Each record's first word (0 for an event) and envelope entry, read in one go.
+            for base, status, key in zip(
+                range(0, end, RECORD_WORDS),
+                words[0:end:RECORD_WORDS].tolist(),
+                words[2:end:RECORD_WORDS].tolist(),
+                strict=True,
+            ):
+                if status:
                     report(chunk.error(base), on_error)
                     continue
                 if self._version != version:  # subscribed or unsubscribed meanwhile
                     routes.clear()
                     version = self._version
-                key = words[base + 2]
                 route = routes.get(key)
                 if route is None:
                     route = routes[key] = self._route(chunk, key)
-                cls, attrs, subs = route
+                cls, attrs, subs, only, listener = route
                 if not subs:
                     continue
                 event = new(cls)
                 fields = event.__dict__
                 fields.update(attrs)
                 fields["_b"] = base
+                if listener is not None:  # the usual case: one subscription, events
+                    if only.active:
+                        listener(event)
+                    continue
                 for sub in subs:
                     if sub.active:
                         if sub.as_json:
@@ -520,11 +536,10 @@ class Emitter:
         finally:
             self._leave()
 
-    def _route(
-        self, chunk: Any, key: int
-    ) -> tuple[type[Event], dict[str, Any], tuple[Subscription, ...]]:
-        """The class, first attributes and subscriptions of events whose envelope entry is at
-        ``key`` in ``chunk``."""
+    def _route(self, chunk: Any, key: int) -> Route:
+        """How to deliver the events whose envelope entry is at ``key`` in ``chunk``: their
+        class, first attributes and matching subscriptions, and when that is one subscription
+        taking events, it and its listener."""
         cls, attrs = chunk.envelope(key)
         subs = self._subs
         cached, matching = self._matching
@@ -538,7 +553,9 @@ class Emitter:
             if len(matching) >= 1024:  # names come from the input: stay bounded
                 matching.clear()
             matching[names] = found
-        return cls, attrs, found
+        if len(found) == 1 and not found[0].as_json:
+            return cls, attrs, found, found[0], found[0].listener
+        return cls, attrs, found, None, None
 
     def __repr__(self) -> str:
         state = "closed" if self._ptr is None else "open"
