@@ -179,11 +179,16 @@ class Chunk:
         new = object.__new__
         words = self.records
         envelopes: dict[int, tuple[type[Event], dict[str, Any]]] = {}
-        for base in range(0, self.count * RECORD_WORDS, RECORD_WORDS):
-            if words[base]:
+        end = self.count * RECORD_WORDS
+        for base, status, key in zip(
+            range(0, end, RECORD_WORDS),
+            words[0:end:RECORD_WORDS].tolist(),
+            words[2:end:RECORD_WORDS].tolist(),
+            strict=True,
+        ):
+            if status:
                 yield self.error(base)
                 continue
-            key = words[base + 2]
             entry = envelopes.get(key)
             if entry is None:
                 entry = envelopes[key] = self.envelope(key)
