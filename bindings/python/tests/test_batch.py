@@ -161,6 +161,21 @@ def test_events_outlive_their_batch() -> None:
     assert probe() is None  # freed with the last event
 
 
+def test_batch_memory_is_read_in_place_and_never_after_it_is_freed() -> None:
+    events = list(swe.iter_events(NDJSON, on_error=lambda e: None))
+    chunk: _batch.Chunk = events[0].__dict__["_c"]
+    assert chunk.data.readonly and chunk.records.readonly and chunk.aux.readonly
+    message = next(e for e in events if isinstance(e, swe.MessageCreated) and e is not events[0])
+    # Only collection frees a batch; should a finalizer of the same collection still read an
+    # event, it gets an error, not freed memory.
+    chunk._free()
+    assert chunk.ptr is None
+    with pytest.raises(ValueError):
+        _ = message.text
+    with pytest.raises(ValueError):
+        message.to_json()
+
+
 def test_a_copied_full_event_outlives_the_batch_event() -> None:
     (event,) = swe.iter_events(NDJSON.open("rb").readlines()[:1])
     text = event.to_json()
@@ -195,6 +210,24 @@ def test_emit_lines_delivers_typed_events_and_reports_bad_lines() -> None:
         emitter.emit_lines(f, on_error=lambda e: None)
     assert len(again) == 50
     emitter.close()
+
+
+def test_emit_lines_feeds_bytes_in_ranges_split_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spaces_widget_events import _emitter
+
+    data = NDJSON.read_bytes()
+
+    def names() -> list[str]:
+        with swe.Emitter() as emitter:
+            seen: list[str] = []
+            emitter.on("*", lambda e: seen.append(f"{e.name} {e.actor_id}"))
+            assert emitter.emit_lines(data, on_error=lambda e: None) == 25
+            return seen
+
+    whole = names()
+    for piece in (1, 7, 100):
+        monkeypatch.setattr(_emitter, "PIECE", piece)
+        assert names() == whole
 
 
 def test_emit_lines_listener_exception_stops_and_is_raised() -> None:

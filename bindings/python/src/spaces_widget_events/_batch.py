@@ -4,10 +4,12 @@ The library's ``swe_batch_reader`` parses every line a chunk of newline-delimite
 completes and returns one ``swe_batch``: a fixed-size record of 32-bit words per event or bad
 line, every string in one byte arena, lists (warnings, files, mentions) and the envelope
 names in a second word array (the layout is documented on ``swe_batch_view`` in the header).
-A :class:`Chunk` copies those three arrays into Python objects with three calls, whatever the
-number of events, and keeps the library's batch (so that ``to_json()`` and the other
-operations that need the full event can still borrow it) until the last event made from it is
-gone.
+A :class:`Chunk` reads those three arrays in place, through read-only memoryviews of the
+batch's memory (no copy, whatever the number of events), and keeps the library's batch (which
+that memory belongs to, and which ``to_json()`` and the other operations that need the full
+event borrow) until the last event made from it is gone: the batch is freed only when the
+chunk is collected, never earlier. Those memoryviews stay inside the chunk; what leaves it is
+decoded ``str`` and ``int`` values.
 
 An event made from a chunk is an instance of the usual class (:class:`MessageCreated`, ...)
 whose instance dictionary starts with its envelope only; every data attribute is a
@@ -18,6 +20,7 @@ in the instance, so a listener that reads two fields pays for two. Events from
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import json
 import logging
@@ -58,8 +61,8 @@ def _i64(words: memoryview, i: int) -> int:
 
 
 class Chunk:
-    """The arrays of one ``swe_batch``, copied out, and the batch itself (freed with the
-    last reference to the chunk)."""
+    """The arrays of one ``swe_batch``, viewed in place, and the batch itself (freed with the
+    last reference to the chunk, which every event made from it holds)."""
 
     __slots__ = (
         "__weakref__",
@@ -75,6 +78,7 @@ class Chunk:
 
     def __init__(self, ptr: int) -> None:
         self.ptr: int | None = ptr
+        self.records = self.aux = self.data = memoryview(b"")
         view = _views.SweBatchView()
         err = ctypes.c_void_p()
         try:
@@ -82,15 +86,15 @@ class Chunk:
                 _ffi.lib.swe_batch_get_view(ptr, ctypes.byref(view), ctypes.byref(err)), err
             )
         except BaseException:
-            self.close()
+            self._free()
             raise
         self.count = int(view.record_count)
         self.events = int(view.event_count)
         self.errors = int(view.error_count)
         self.more = bool(view.more)
-        self.records = _words(view.records, self.count * RECORD_WORDS)
-        self.aux = _words(view.aux, int(view.aux_len))
-        self.data = ctypes.string_at(view.bytes, view.byte_count) if view.byte_count else b""
+        self.records = _memory(view.records, self.count * RECORD_WORDS * 4).cast("I")
+        self.aux = _memory(view.aux, int(view.aux_len) * 4).cast("I")
+        self.data = _memory(view.bytes, int(view.byte_count))
 
     def text(self, i: int) -> str | None:
         """The string at words ``i``, ``i + 1`` of the records."""
@@ -98,14 +102,14 @@ class Chunk:
         offset = words[i]
         if offset == ABSENT:
             return None
-        return self.data[offset : offset + words[i + 1]].decode("utf-8", "replace")
+        return _utf8(self.data[offset : offset + words[i + 1]], "replace", True)[0]
 
     def aux_text(self, i: int) -> str | None:
         words = self.aux
         offset = words[i]
         if offset == ABSENT:
             return None
-        return self.data[offset : offset + words[i + 1]].decode("utf-8", "replace")
+        return _utf8(self.data[offset : offset + words[i + 1]], "replace", True)[0]
 
     def error(self, base: int) -> SweError:
         """The exception for the bad line whose record starts at word ``base``."""
@@ -139,42 +143,52 @@ class Chunk:
     def envelope(self, at: int) -> tuple[type[Event], dict[str, Any]]:
         """The class and the first attributes of events whose envelope entry is at ``at``."""
         aux = self.aux
-        kind = enum_or_int(EventKind, int(aux[at]))
-        cls = _CLASSES.get(kind, Event if kind != EventKind.UNKNOWN else UnknownEvent)
-        name = self.aux_text(at + 1) or ""
-        attrs: dict[str, Any] = {
-            "_c": self,
-            "kind": kind,
-            "name": name,
-            "canonical_name": self.aux_text(at + 3) or name,
-            "resource": self.aux_text(at + 5) or "",
-            "event": self.aux_text(at + 7) or "",
-        }
-        return cls, attrs
+        text = self.aux_text
+        raw = (int(aux[at]), text(at + 1), text(at + 3), text(at + 5), text(at + 7))
+        entry = _envelopes.get(raw)
+        if entry is None:
+            entry = _envelope(raw)
+            if len(_envelopes) >= _ENVELOPES_KEPT:  # names come from the input: stay bounded
+                _envelopes.clear()
+            _envelopes[raw] = entry
+        return entry[0], {"_c": self, **entry[1]}
 
-    def close(self) -> None:
+    def _free(self) -> None:
+        """Stops every read of the batch's memory, then frees the batch. Runs once, when the
+        chunk is collected (or when making it failed): an event holds its chunk, so no event
+        can read the memory afterwards. Should one read anyway (a finalizer run in the same
+        garbage collection), it raises ValueError (a released memoryview), never reads freed
+        memory; a view that cannot be released leaves the batch allocated."""
         ptr, self.ptr = self.ptr, None
+        try:
+            for view in (self.records, self.aux, self.data):
+                view.release()
+        except BufferError:  # pragma: no cover - the views never leave the chunk
+            return
         if ptr:
-            _ffi.lib.swe_batch_free(ptr)
-
-    def __del__(self) -> None:
-        ptr = getattr(self, "ptr", None)
-        if ptr:
-            self.ptr = None
             lib = getattr(_ffi, "lib", None)  # None late in interpreter shutdown
             if lib is not None:
                 lib.swe_batch_free(ptr)
+
+    def __del__(self) -> None:
+        if getattr(self, "ptr", None):
+            self._free()
 
     def iter_items(self) -> Iterator[Event | SweError]:
         """Each record's event, or its bad line's exception, in order."""
         new = object.__new__
         words = self.records
         envelopes: dict[int, tuple[type[Event], dict[str, Any]]] = {}
-        for base in range(0, self.count * RECORD_WORDS, RECORD_WORDS):
-            if words[base]:
+        end = self.count * RECORD_WORDS
+        for base, status, key in zip(
+            range(0, end, RECORD_WORDS),
+            words[0:end:RECORD_WORDS].tolist(),
+            words[2:end:RECORD_WORDS].tolist(),
+            strict=True,
+        ):
+            if status:
                 yield self.error(base)
                 continue
-            key = words[base + 2]
             entry = envelopes.get(key)
             if entry is None:
                 entry = envelopes[key] = self.envelope(key)
@@ -185,10 +199,55 @@ class Chunk:
             yield event
 
 
-def _words(ptr: int | None, count: int) -> memoryview:
-    if not count or not ptr:
-        return memoryview(b"").cast("I")
-    return memoryview(ctypes.string_at(ptr, count * 4)).cast("I")
+#: The envelopes met lately (batches repeat a few): the entry of ``aux`` as read (kind, name,
+#: canonical name, resource, event) -> the class and the attributes it gives.
+_envelopes: dict[tuple[int, str | None, str | None, str | None, str | None], Any] = {}
+_ENVELOPES_KEPT = 1024
+
+
+def _envelope(
+    raw: tuple[int, str | None, str | None, str | None, str | None],
+) -> tuple[type[Event], dict[str, Any]]:
+    kind = enum_or_int(EventKind, raw[0])
+    cls = _CLASSES.get(kind, Event if kind != EventKind.UNKNOWN else UnknownEvent)
+    name = raw[1] or ""
+    attrs: dict[str, Any] = {
+        "kind": kind,
+        "name": name,
+        "canonical_name": raw[2] or name,
+        "resource": raw[3] or "",
+        "event": raw[4] or "",
+    }
+    return cls, attrs
+
+
+_utf8 = codecs.utf_8_decode
+_PyBUF_READ = 0x100
+
+
+def _memory_api() -> Callable[[int, int, int], memoryview] | None:
+    """CPython's ``PyMemoryView_FromMemory``: a read-only memoryview of ``n`` bytes at an
+    address, owning nothing (None on an interpreter without ``ctypes.pythonapi``)."""
+    api = getattr(ctypes, "pythonapi", None)
+    fn = getattr(api, "PyMemoryView_FromMemory", None)
+    if fn is None:  # pragma: no cover - CPython has it
+        return None
+    fn.restype = ctypes.py_object
+    fn.argtypes = (ctypes.c_void_p, ctypes.c_ssize_t, ctypes.c_int)
+    return fn  # type: ignore[no-any-return]
+
+
+_from_memory = _memory_api()
+
+
+def _memory(ptr: int | None, size: int) -> memoryview:
+    """``size`` bytes of a batch at ``ptr``, read in place: valid while the batch lives, so
+    only a :class:`Chunk` holds one (and releases it before freeing the batch)."""
+    if not size or not ptr:
+        return memoryview(b"")
+    if _from_memory is None:  # pragma: no cover - other interpreters copy
+        return memoryview(ctypes.string_at(ptr, size))
+    return _from_memory(ptr, size, _PyBUF_READ)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,7 +298,7 @@ class _Text(_Lazy):
         value = (
             None
             if offset == ABSENT
-            else chunk.data[offset : offset + words[i + 1]].decode("utf-8", "replace")
+            else _utf8(chunk.data[offset : offset + words[i + 1]], "replace", True)[0]
         )
         attrs[self.name] = value
         return value
@@ -475,11 +534,21 @@ class BatchReader:
         )
         self._ptr: int | None = out.value
 
-    def feed(self, data: bytes) -> Iterator[Chunk]:
-        """The chunks of the lines ``data`` completes (usually one)."""
-        yield self._call(data)
+    def feed(self, data: bytes, start: int = 0, stop: int | None = None) -> Iterator[Chunk]:
+        """The chunks of the lines ``data[start:stop]`` completes (usually one), read in
+        place (no copy of the range)."""
+        size = len(data)
+        stop = size if stop is None else max(0, min(stop, size))
+        start = max(0, min(start, stop))
+        if start or stop != size:
+            address = ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value
+            assert address is not None
+            # ``data`` stays referenced by this generator while the library reads it.
+            yield self._call(data, address + start, stop - start)
+        else:
+            yield self._call(data, data, size)
         while self._last_more:
-            yield self._call(b"")
+            yield self._call(b"", b"", 0)
 
     def finish(self) -> Iterator[Chunk]:
         """The chunks of a last line without a newline (usually one, often empty)."""
@@ -489,7 +558,9 @@ class BatchReader:
 
     _last_more = False
 
-    def _call(self, data: bytes | None) -> Chunk:
+    def _call(self, data: bytes | None, at: bytes | int = b"", size: int = 0) -> Chunk:
+        """Feeds ``size`` bytes at ``at`` (bytes, or an address inside ``data``), or finishes
+        when ``data`` is None."""
         ptr = self._ptr
         if ptr is None:
             raise ValueError("the reader is closed")
@@ -499,7 +570,7 @@ class BatchReader:
             status = _ffi.lib.swe_batch_reader_finish(ptr, ctypes.byref(out), ctypes.byref(err))
         else:
             status = _ffi.lib.swe_batch_reader_feed(
-                ptr, data, len(data), ctypes.byref(out), ctypes.byref(err)
+                ptr, at, size, ctypes.byref(out), ctypes.byref(err)
             )
         _errors.check(status, err)
         assert out.value is not None

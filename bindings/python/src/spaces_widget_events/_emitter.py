@@ -37,6 +37,14 @@ from ._kinds import EventKind, kind_from_name
 from ._parse import Text, options, to_bytes
 
 EventListener = Callable[[Event], Any]
+#: How a batch delivers the events of one envelope (see ``Emitter._route``).
+Route = tuple[
+    type[Event],
+    dict[str, Any],
+    tuple["Subscription", ...],
+    Any,  # the one Subscription when the listener is set, else None
+    "Callable[..., Any] | None",
+]
 JsonListener = Callable[[str, str], Any]
 L = TypeVar("L", bound=Callable[[Event], Any])
 J = TypeVar("J", bound=Callable[[str, str], Any])
@@ -179,6 +187,11 @@ class Emitter:
         #: The subscriptions, in subscription order, for dispatching batches in Python.
         self._subs: tuple[Subscription, ...] = ()
         self._version = 0
+        #: For one ``_subs`` tuple: (kind, name, canonical name) -> the subscriptions matching.
+        self._matching: tuple[tuple[Subscription, ...], dict[tuple[int, str, str], Any]] = (
+            (),
+            {},
+        )
 
     # -- lifetime ----------------------------------------------------------------------------
 
@@ -453,17 +466,25 @@ class Emitter:
         if on_error is not None and not callable(on_error):
             raise TypeError("on_error must be callable")
         read = getattr(source, "read", None)
-        pieces = _file_pieces(read) if callable(read) else _text_pieces(to_bytes(source, "source"))
+        pieces = (
+            ((piece, 0, None) for piece in _file_pieces(read))
+            if callable(read)
+            else _text_pieces(to_bytes(source, "source"))
+        )
         with (
             options(literal, max_input_bytes, max_depth, max_string_bytes, warnings_as_errors) as o,
             BatchReader(o) as reader,
         ):
             count = 0
-            for piece in pieces:
-                for chunk in reader.feed(piece):
+            # Each chunk is let go before the next is made: unless a listener kept one of its
+            # events, its batch is freed and the library reuses that memory for the next.
+            for piece, start, stop in pieces:
+                for chunk in reader.feed(piece, start, stop):
                     count += self._dispatch(chunk, on_error)
+                    del chunk
             for chunk in reader.finish():
                 count += self._dispatch(chunk, on_error)
+                del chunk
             return count
 
     def _dispatch(self, chunk: Any, on_error: Callable[[_errors.ParseError], Any] | None) -> int:
@@ -474,39 +495,67 @@ class Emitter:
         try:
             words = chunk.records
             new = object.__new__
-            routes: dict[int, tuple[type[Event], dict[str, Any], tuple[Subscription, ...]]] = {}
+            routes: dict[int, Route] = {}  # envelope entry -> route, as of ``version``
             version = self._version
-            count = 0
-            for base in range(0, chunk.count * RECORD_WORDS, RECORD_WORDS):
-                if words[base]:
+            end = chunk.count * RECORD_WORDS
+            # Each record's first word (0 for an event) and envelope entry, read in one go.
+            for base, status, key in zip(
+                range(0, end, RECORD_WORDS),
+                words[0:end:RECORD_WORDS].tolist(),
+                words[2:end:RECORD_WORDS].tolist(),
+                strict=True,
+            ):
+                if status:
                     report(chunk.error(base), on_error)
                     continue
                 if self._version != version:  # subscribed or unsubscribed meanwhile
                     routes.clear()
                     version = self._version
-                key = words[base + 2]
                 route = routes.get(key)
                 if route is None:
-                    cls, attrs = chunk.envelope(key)
-                    kind, name, canonical = attrs["kind"], attrs["name"], attrs["canonical_name"]
-                    subs = tuple(s for s in self._subs if s.matches(kind, name, canonical))
-                    route = routes[key] = (cls, attrs, subs)
-                count += 1
-                if not route[2]:
+                    route = routes[key] = self._route(chunk, key)
+                cls, attrs, subs, only, listener = route
+                if not subs:
                     continue
-                event = new(route[0])
+                event = new(cls)
                 fields = event.__dict__
-                fields.update(route[1])
+                fields.update(attrs)
                 fields["_b"] = base
-                for sub in route[2]:
+                if listener is not None:  # the usual case: one subscription, events
+                    if only.active:
+                        listener(event)
+                    continue
+                for sub in subs:
                     if sub.active:
                         if sub.as_json:
                             sub.listener(event.name, event.to_json())
                         else:
                             sub.listener(event)
-            return count
+            # Every event was delivered (a listener's exception leaves before this).
+            return int(chunk.events)
         finally:
             self._leave()
+
+    def _route(self, chunk: Any, key: int) -> Route:
+        """How to deliver the events whose envelope entry is at ``key`` in ``chunk``: their
+        class, first attributes and matching subscriptions, and when that is one subscription
+        taking events, it and its listener."""
+        cls, attrs = chunk.envelope(key)
+        subs = self._subs
+        cached, matching = self._matching
+        if cached is not subs:
+            matching = {}
+            self._matching = (subs, matching)
+        names = (attrs["kind"], attrs["name"], attrs["canonical_name"])
+        found: tuple[Subscription, ...] | None = matching.get(names)
+        if found is None:
+            found = tuple(s for s in subs if s.matches(*names))
+            if len(matching) >= 1024:  # names come from the input: stay bounded
+                matching.clear()
+            matching[names] = found
+        if len(found) == 1 and not found[0].as_json:
+            return cls, attrs, found, found[0], found[0].listener
+        return cls, attrs, found, None, None
 
     def __repr__(self) -> str:
         state = "closed" if self._ptr is None else "open"
@@ -518,9 +567,10 @@ class Emitter:
 PIECE = 1 << 20
 
 
-def _text_pieces(data: bytes) -> Iterator[bytes]:
+def _text_pieces(data: bytes) -> Iterator[tuple[bytes, int, int | None]]:
+    """``data`` as ranges of PIECE bytes (fed in place, not sliced)."""
     for start in range(0, len(data), PIECE):
-        yield data[start : start + PIECE]
+        yield data, start, start + PIECE
 
 
 def _file_pieces(read: Callable[[int], Any]) -> Iterator[bytes]:

@@ -242,7 +242,7 @@ def _declare(lib: ctypes.CDLL) -> None:
         "swe_batch_reader_feed",
         c_int32,
         BatchReaderPtr,
-        c_char_p,
+        c_void_p,  # bytes, or the address of bytes inside a bytes object the caller holds
         c_size_t,
         POINTER(BatchPtr),
         ErrorOut,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import IO, Any, Union
 
 from . import _errors, _ffi, _views
-from ._batch import BatchReader
+from ._batch import BatchReader, Chunk
 from ._emitter import Emitter, Frame, finish, frames
 from ._errors import ParseError, SweError
 from ._events import Event
@@ -304,22 +304,27 @@ def _iterate(
         options(literal, max_input_bytes, max_depth, max_string_bytes, warnings_as_errors) as o,
         BatchReader(o) as reader,
     ):
-        for piece in chunks:
-            for chunk in reader.feed(piece):
-                yield from _drain(chunk.iter_items(), on_error)
-        for chunk in reader.finish():
-            yield from _drain(chunk.iter_items(), on_error)
+        for chunk in _read(reader, chunks):
+            for item in chunk.iter_items():
+                if isinstance(item, Event):
+                    yield item
+                else:
+                    _bad_line(item, on_error)
+            # Let the chunk go before the next is made: once its events are gone too, its
+            # batch is freed and the library reuses that memory.
+            del chunk
 
 
-def _drain(
-    items: Iterable[Event | SweError], on_error: Callable[[ParseError], Any] | None
-) -> Iterator[Event]:
-    for item in items:
-        if isinstance(item, Event):
-            yield item
-        elif on_error is None:
-            _log_bad_line(item)
-        elif isinstance(item, ParseError):
-            on_error(item)
-        else:
-            raise item
+def _read(reader: BatchReader, chunks: Iterator[bytes]) -> Iterator[Chunk]:
+    for piece in chunks:
+        yield from reader.feed(piece)
+    yield from reader.finish()
+
+
+def _bad_line(item: SweError, on_error: Callable[[ParseError], Any] | None) -> None:
+    if on_error is None:
+        _log_bad_line(item)
+    elif isinstance(item, ParseError):
+        on_error(item)
+    else:
+        raise item
