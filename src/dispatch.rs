@@ -5,10 +5,12 @@
 //! held, so listeners may subscribe, unsubscribe and emit themselves. A listener is dropped
 //! (its captures freed, its C `release` run) once it is unsubscribed and no emit still holds it.
 
+use std::cell::Cell;
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::emit::EmitOptions;
 use crate::error::{Error, ErrorCode};
 use crate::model::catalogue::Kind;
 use crate::model::event::Event;
@@ -149,6 +151,24 @@ impl fmt::Debug for Emitter {
     }
 }
 
+thread_local! {
+    /// The text an emit on this thread wrote for JSON listeners, kept for the next emit.
+    static JSON_BUFFER: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Keeps `text`'s allocation for the next emit on this thread, unless it is large.
+fn keep_json_buffer(text: String) {
+    if text.capacity() <= 64 * 1024 {
+        let _ = JSON_BUFFER.try_with(|cell| cell.set(text));
+    }
+}
+
+/// Frees the text buffer this thread keeps for JSON listeners.
+#[cfg_attr(not(feature = "alloc-counter"), allow(dead_code))]
+pub(crate) fn release_json_buffer() {
+    let _ = JSON_BUFFER.try_with(Cell::take);
+}
+
 impl Emitter {
     /// An emitter with no listeners, parsing JSON text with default options.
     pub fn new() -> Emitter {
@@ -231,8 +251,16 @@ impl Emitter {
     /// many ran. A listener's error stops the delivery and comes back as
     /// [`ErrorCode::Listener`].
     pub fn emit(&self, event: &Event) -> Result<usize, Error> {
-        let snapshot = self.snapshot();
         let mut json: Option<String> = None;
+        let result = self.deliver(event, &mut json);
+        if let Some(text) = json {
+            keep_json_buffer(text);
+        }
+        result
+    }
+
+    fn deliver(&self, event: &Event, json: &mut Option<String>) -> Result<usize, Error> {
+        let snapshot = self.snapshot();
         let mut delivered = 0;
         for subscription in snapshot.iter() {
             if !subscription.active.load(Ordering::Acquire) || !subscription.pattern.matches(event)
@@ -245,7 +273,9 @@ impl Emitter {
                 Listener::Json(listener) => {
                     // Written once per emit, with a NUL after the text that C listeners rely on.
                     let text = json.get_or_insert_with(|| {
-                        let mut text = event.to_json();
+                        let mut text = JSON_BUFFER.try_with(Cell::take).unwrap_or_default();
+                        text.clear();
+                        event.write_json(&mut text, EmitOptions::default());
                         text.push('\0');
                         text
                     });

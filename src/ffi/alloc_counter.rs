@@ -41,11 +41,13 @@ unsafe impl GlobalAlloc for Counting {
 static COUNTING: Counting = Counting;
 
 /// The number of the library's heap allocations now live (test builds only), once this thread
-/// has freed what it keeps for its next parse (a cache, not something a test left behind).
+/// has freed what it keeps for its next parse and emit (caches, not something a test left
+/// behind).
 ///
 /// cbindgen:ignore
 #[unsafe(no_mangle)]
 pub extern "C" fn swe_test_live_allocations() -> isize {
     crate::parse::release_spare();
+    crate::dispatch::release_json_buffer();
     LIVE.load(Ordering::Relaxed)
 }

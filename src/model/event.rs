@@ -216,7 +216,12 @@ pub struct Event {
 impl Drop for Event {
     /// Hands the event's allocations to the next parse on this thread.
     fn drop(&mut self) {
-        crate::parse::recycle(std::mem::take(&mut self.text), std::mem::take(&mut self.members));
+        crate::parse::recycle(crate::parse::Spare {
+            text: std::mem::take(&mut self.text),
+            members: std::mem::take(&mut self.members),
+            items: std::mem::take(&mut self.items),
+            warnings: std::mem::take(&mut self.warnings),
+        });
     }
 }
 

@@ -10,8 +10,7 @@ use crate::model::event::Event;
 use crate::options::{Limits, ParseOptions, Syntax};
 use std::cell::Cell;
 
-use crate::model::event::Member;
-use event::Spare;
+pub(crate) use event::Spare;
 use reader::{Fail, Reader};
 
 const BOM: &str = "\u{FEFF}";
@@ -39,8 +38,8 @@ thread_local! {
 /// Keeps a dropped event's allocations for the next parse on this thread: a host that
 /// parses, dispatches and drops each event in turn then allocates nothing per event once
 /// warm. Each thread keeps at most one event's worth, and none of a large event.
-pub(crate) fn recycle(text: String, members: Vec<Member>) {
-    if let Some(spare) = Spare::of(text, members) {
+pub(crate) fn recycle(spare: Spare) {
+    if let Some(spare) = Spare::of(spare) {
         // During the thread's teardown the slot may be gone: the allocations are then freed.
         let _ = SPARE.try_with(|cell| cell.set(Some(spare)));
     }

@@ -90,16 +90,21 @@ pub(crate) fn release_scratch() {
 pub(crate) struct Spare {
     pub text: String,
     pub members: Vec<Member>,
+    pub items: Vec<Item>,
+    pub warnings: Vec<WarningRecord>,
 }
 
 impl Spare {
     /// Above this many bytes, an event's allocations are freed rather than kept for the next.
     pub(crate) const MAX_KEPT: usize = 64 * 1024;
 
-    /// `text` and `members` as a spare, when they are worth keeping and small enough to.
-    pub(crate) fn of(text: String, members: Vec<Member>) -> Option<Spare> {
-        let kept = text.capacity() + members.capacity() * std::mem::size_of::<Member>();
-        (text.capacity() > 0 && kept <= Spare::MAX_KEPT).then_some(Spare { text, members })
+    /// The allocations of a dropped event, when they are worth keeping and small enough to.
+    pub(crate) fn of(spare: Spare) -> Option<Spare> {
+        let kept = spare.text.capacity()
+            + spare.members.capacity() * std::mem::size_of::<Member>()
+            + spare.items.capacity() * std::mem::size_of::<Item>()
+            + spare.warnings.capacity() * std::mem::size_of::<WarningRecord>();
+        (spare.text.capacity() > 0 && kept <= Spare::MAX_KEPT).then_some(spare)
     }
 }
 
@@ -126,8 +131,16 @@ pub(crate) fn parse_event(
         wrapper: SmallVec::new(),
         data_slots: [NO_SLOT; FIELD_COUNT],
         envelope_slots: [NO_SLOT; 7],
-        items: Vec::new(),
-        warnings: Vec::new(),
+        items: {
+            let mut items = spare.items;
+            items.clear();
+            items
+        },
+        warnings: {
+            let mut warnings = spare.warnings;
+            warnings.clear();
+            warnings
+        },
         data_raw: None,
         wrapper_name: None,
         resource: None,
