@@ -286,11 +286,11 @@ impl Batch {
     fn envelope(&mut self, event: &Event, env: &swe_envelope_view) -> u32 {
         // Nearly every event of a known kind arrives under the kind's own name: those share
         // one entry per kind, found without hashing.
+        // Exactly `resource:event`: a wrapper may split its name's text elsewhere.
         let canonical = event.kind().canonical_name().is_some_and(|name| {
             name == event.name()
-                && name.len() == event.resource().len() + 1 + event.event_type().len()
-                && name.starts_with(event.resource())
-                && name.ends_with(event.event_type())
+                && name.strip_prefix(event.resource()).and_then(|rest| rest.strip_prefix(':'))
+                    == Some(event.event_type())
         });
         if canonical && let Some(index) = self.canonical_envelopes[event.kind() as usize] {
             return index;
@@ -299,9 +299,10 @@ impl Batch {
         key.clear();
         key.extend_from_slice(&env.kind.to_le_bytes());
         for s in [env.name, env.resource, env.event] {
+            // Each part after its length: names may hold any character, NUL included.
+            key.extend_from_slice(&(s.len as u64).to_le_bytes());
             // SAFETY: views of a live event.
             key.extend_from_slice(unsafe { std::slice::from_raw_parts(s.ptr.cast(), s.len) });
-            key.push(0);
         }
         let found = self.envelopes.get(key.as_slice()).copied();
         let index = found.unwrap_or_else(|| {

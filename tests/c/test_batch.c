@@ -190,6 +190,49 @@ static void test_over_long_lines_and_bad_utf8_are_error_records(void) {
   swe_batch_reader_free(reader);
 }
 
+/* Each event's envelope entry holds its own name, resource and event, whatever the names
+ * hold: a NUL inside one, or a known name whose parts are split elsewhere than at its `:`. */
+static void test_envelope_entries_keep_each_events_names(void) {
+  static const char input[] =
+      "{\"name\":\"messages:created\",\"detail\":{\"resource\":\"m\",\"event\":\"ssages:created\","
+      "\"data\":{\"text\":\"x\"}}}\n"
+      "{\"resource\":\"messages\",\"event\":\"created\",\"data\":{\"text\":\"y\"}}\n"
+      "{\"name\":\"a\\u0000b\",\"detail\":{\"resource\":\"c\",\"event\":\"d\",\"data\":1}}\n"
+      "{\"name\":\"a\",\"detail\":{\"resource\":\"b\\u0000c\",\"event\":\"d\",\"data\":1}}\n";
+  static const struct {
+    const char *name;
+    size_t name_len;
+    const char *resource;
+    size_t resource_len;
+    const char *event;
+  } expected[] = {
+      {"messages:created", 16, "m", 1, "ssages:created"},
+      {"messages:created", 16, "messages", 8, "created"},
+      {"a\0b", 3, "c", 1, "d"},
+      {"a", 1, "b\0c", 3, "d"},
+  };
+  swe_batch_reader *reader = NULL;
+  swe_batch *batch = NULL;
+  CHECK_STATUS(SWE_OK, swe_batch_reader_new(NULL, &reader, NULL));
+  if (!CHECK_STATUS(SWE_OK, swe_batch_reader_feed(reader, input, sizeof input - 1, &batch, NULL)))
+    return;
+  swe_batch_view v;
+  CHECK_STATUS(SWE_OK, swe_batch_get_view(batch, &v, NULL));
+  CHECK_SIZE(4, v.event_count);
+  for (size_t i = 0; i < v.record_count && i < 4; i++) {
+    const uint32_t *env = v.aux + record(&v, i)[2];
+    swe_str name = batch_str(&v, env + 1);
+    swe_str resource = batch_str(&v, env + 5);
+    CHECK_SIZE(expected[i].name_len, name.len);
+    CHECK(memcmp(name.ptr, expected[i].name, expected[i].name_len) == 0);
+    CHECK_SIZE(expected[i].resource_len, resource.len);
+    CHECK(memcmp(resource.ptr, expected[i].resource, expected[i].resource_len) == 0);
+    CHECK_STR(expected[i].event, batch_str(&v, env + 7));
+  }
+  swe_batch_free(batch);
+  swe_batch_reader_free(reader);
+}
+
 static void test_batch_functions_reject_null_arguments(void) {
   swe_batch_reader *reader = NULL;
   swe_batch *batch = NULL;
@@ -218,6 +261,7 @@ int main(void) {
   RUN(test_lines_become_records);
   RUN(test_unknown_events_have_no_typed_data_and_wrappers_keep_their_name);
   RUN(test_over_long_lines_and_bad_utf8_are_error_records);
+  RUN(test_envelope_entries_keep_each_events_names);
   RUN(test_batch_functions_reject_null_arguments);
   return check_summary();
 }

@@ -405,3 +405,23 @@ def test_record_layout_fits_the_header() -> None:
     ).read_text()
     assert f"#define SWE_BATCH_RECORD_WORDS {_batch.RECORD_WORDS}" in header
     assert "#define SWE_BATCH_ABSENT UINT32_MAX" in header or "4294967295" in header
+
+
+def test_each_event_keeps_its_own_names() -> None:
+    # Batches share one envelope entry between events with the same names: names holding a
+    # NUL, or a known name split elsewhere than at its `:`, must not share another's entry.
+    lines = [
+        '{"name":"messages:created","detail":{"resource":"m","event":"ssages:created",'
+        '"data":{"text":"x"}}}',
+        '{"resource":"messages","event":"created","data":{"text":"y"}}',
+        '{"name":"a\\u0000b","detail":{"resource":"c","event":"d","data":1}}',
+        '{"name":"a","detail":{"resource":"b\\u0000c","event":"d","data":1}}',
+    ]
+    names = [(e.name, e.resource, e.event) for e in map(swe.parse, lines)]
+    assert names[2:] == [("a\x00b", "c", "d"), ("a", "b\x00c", "d")]
+    assert [(e.name, e.resource, e.event) for e in swe.iter_events(lines)] == names
+    seen: list[tuple[str, str, str]] = []
+    with swe.Emitter() as emitter:
+        emitter.on("*", lambda e: seen.append((e.name, e.resource, e.event)))
+        emitter.emit_lines("\n".join(lines))
+    assert seen == names

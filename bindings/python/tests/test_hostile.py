@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import copy
+import gc
 import pickle
 from typing import Any
 
@@ -158,3 +160,23 @@ def test_to_json_bad_form() -> None:
 def test_events_cannot_be_constructed_directly() -> None:
     with pytest.raises(TypeError):
         swe.Event()
+
+
+def test_events_copy_as_themselves_and_refuse_pickling() -> None:
+    # Events are immutable: a copy is the event itself. A pickled or deep-copied event would
+    # hold the same library pointer as the original, and free it twice.
+    line = '{"resource":"rooms","event":"read","data":{"id":"x","type":"direct"}}'
+    single = swe.parse(line)
+    batch = next(swe.iter_events([line]))
+    for event in (single, batch):
+        assert copy.copy(event) is event
+        assert copy.deepcopy(event) is event
+        assert copy.deepcopy({"e": [event]})["e"][0] is event
+        with pytest.raises(TypeError):
+            pickle.dumps(event)
+    for owner in (single.__dict__["_owned"], batch.__dict__["_c"]):
+        with pytest.raises(TypeError):
+            copy.deepcopy(owner)
+    del single, batch
+    gc.collect()
+    assert swe.parse(line).to_json() == line

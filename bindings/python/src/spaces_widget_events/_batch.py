@@ -174,6 +174,10 @@ class Chunk:
         if getattr(self, "ptr", None):
             self._free()
 
+    def __reduce__(self) -> Any:
+        # A copy would hold the same batch and free it a second time.
+        raise TypeError("a batch cannot be copied or pickled")
+
     def iter_items(self) -> Iterator[Event | SweError]:
         """Each record's event, or its bad line's exception, in order."""
         new = object.__new__
@@ -582,6 +586,10 @@ class BatchReader:
         ptr, self._ptr = self._ptr, None
         if ptr:
             _ffi.lib.swe_batch_reader_free(ptr)
+
+    def __reduce__(self) -> Any:
+        # A copy would hold the same reader and free it a second time.
+        raise TypeError("a batch reader cannot be copied or pickled")
 
     def __enter__(self) -> BatchReader:
         return self

@@ -102,6 +102,10 @@ class Owned:
             if lib is not None:
                 lib.swe_event_free(ptr)
 
+    def __reduce__(self) -> Any:
+        # A copy would hold the same pointer and free it a second time.
+        raise TypeError("a library event cannot be copied or pickled")
+
 
 class Event:
     """One event. Immutable; any thread may read it.
@@ -253,6 +257,17 @@ class Event:
         if owned is None or not owned.ptr:
             raise ValueError("this event has been released")
         return owned.ptr
+
+    def __copy__(self) -> Event:
+        return self  # immutable: a copy would be the same event
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Event:
+        return self
+
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            f"{type(self).__name__} cannot be pickled; pickle to_json() and parse() it back"
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
