@@ -774,7 +774,8 @@ typedef uint32_t swe_emit_flags;
 
 /**
  * JavaScript object-literal syntax, as the widget's documentation writes its samples: JSON
- * plus single-quoted strings, unquoted keys, trailing commas, comments and `undefined`.
+ * plus single-quoted strings, unquoted keys, trailing commas, comments, `undefined` and
+ * JavaScript's string escapes (but the legacy `\1` to `\9`, which strict code refuses too).
  */
 #define SWE_SYNTAX_LITERAL 1
 

@@ -15,7 +15,10 @@ pub enum Syntax {
     /// JavaScript object-literal syntax, as the widget's documentation writes its samples:
     /// JSON plus single-quoted strings, unquoted identifier keys, trailing commas, `//` and
     /// `/* */` comments, and `undefined` (a member whose value is `undefined` is left out, as
-    /// `JSON.stringify` does; in an array it reads as `null`).
+    /// `JSON.stringify` does; in an array it reads as `null`). Strings take JavaScript's
+    /// escapes (`\'`, `\v`, `\0`, `\xHH`, `\u{H...}`, line continuations, any other
+    /// character escaping itself) except those strict code refuses: `\1` to `\9` and `\0`
+    /// before a digit are errors.
     Literal,
 }
 

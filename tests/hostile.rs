@@ -180,6 +180,70 @@ fn every_prefix_of_an_event_is_truncated() {
 }
 
 #[test]
+fn a_key_no_schema_knows_is_refused_twice_in_every_modelled_object() {
+    for (text, path) in [
+        (r#"{"resource":"x","event":"y","foo":1,"foo":2}"#, "foo"),
+        (r#"{"name":"n","name":"m","resource":"x","event":"y"}"#, "name"),
+        (r#"{"name":"x:y","detail":{"resource":"x","event":"y"},"foo":1,"foo":2}"#, "foo"),
+        (r#"{"resource":"rooms","event":"read","data":{"z":1,"id":"a","z":2}}"#, "data.z"),
+    ] {
+        let error = Event::parse(text).unwrap_err();
+        assert_eq!((error.code(), error.path()), (ErrorCode::DuplicateKey, path), "{text}");
+    }
+    // Different keys, and the same key in different objects, are fine.
+    let text = r#"{"name":"x:y","foo":1,"detail":{"resource":"x","event":"y","foo":2,"bar":3}}"#;
+    assert_eq!(Event::parse(text).unwrap().to_json(), text);
+}
+
+fn literal_text(escaped: &str) -> Result<String, spaces_widget_events::Error> {
+    let text = format!("{{resource:'messages',event:'created',data:{{text:'{escaped}'}}}}");
+    let event = Event::parse_with(&text, &ParseOptions::literal())?;
+    let spaces_widget_events::Data::Message(m) = event.data() else { panic!("not a message") };
+    Ok(m.text().unwrap().to_string())
+}
+
+#[test]
+fn literal_escapes_read_as_javascript_reads_them() {
+    for (escaped, value) in [
+        (r"a\0b", "a\0b"),
+        (r"\x41\u0042\u{43}\u{1F600}\u{000044}", "ABC\u{1F600}D"),
+        ("line\\\ncontinued\\\r\nand\\\ragain\\\u{2028}!", "linecontinuedandagain!"),
+        (r"\q\'\v", "q'\u{b}"),
+    ] {
+        assert_eq!(literal_text(escaped).unwrap(), value, "{escaped}");
+    }
+}
+
+const INVALID_CODE_POINT: &str =
+    r"invalid \u{...} escape (expected 1 to 6 hex digits naming a Unicode scalar value)";
+
+#[test]
+fn literal_escapes_strict_javascript_refuses_are_refused() {
+    for (escaped, message) in [
+        (r"a\1", r"legacy escape `\1` in a string (write \u00XX instead)"),
+        (r"a\01", r"legacy escape `\01` in a string (write \u00XX instead)"),
+        (r"\8", r"legacy escape `\8` in a string (write \u00XX instead)"),
+        (r"\u{}", INVALID_CODE_POINT),
+        (r"\u{110000}", INVALID_CODE_POINT),
+        (r"\u{D800}", INVALID_CODE_POINT),
+        (r"\u{1234567}", r"invalid \u{...} escape"),
+    ] {
+        let error = literal_text(escaped).unwrap_err();
+        assert_eq!(
+            (error.code(), error.message()),
+            (ErrorCode::InvalidString, message),
+            "{escaped}"
+        );
+    }
+    let text = r"{resource:'a',event:'b',data:'\u{12";
+    let error = Event::parse_with(text, &ParseOptions::literal()).unwrap_err();
+    assert_eq!(
+        (error.code(), error.message()),
+        (ErrorCode::Truncated, r"unterminated \u{...} escape")
+    );
+}
+
+#[test]
 fn literal_comments_are_skipped_and_an_unterminated_one_is_truncated() {
     let options = ParseOptions::literal();
     let text = "/* a */{resource: 'a', /* b\n */ event: 'b', data: {} // c\n}";

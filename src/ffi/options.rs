@@ -18,7 +18,8 @@ pub type swe_syntax = u32;
 /// Strict JSON (RFC 8259), as a bridge's `JSON.stringify` writes it. The default.
 pub const SWE_SYNTAX_JSON: swe_syntax = 0;
 /// JavaScript object-literal syntax, as the widget's documentation writes its samples: JSON
-/// plus single-quoted strings, unquoted keys, trailing commas, comments and `undefined`.
+/// plus single-quoted strings, unquoted keys, trailing commas, comments, `undefined` and
+/// JavaScript's string escapes (but the legacy `\1` to `\9`, which strict code refuses too).
 pub const SWE_SYNTAX_LITERAL: swe_syntax = 1;
 
 /// A limit, passed as an integer to `swe_parse_options_set_limit`.

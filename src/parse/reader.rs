@@ -429,6 +429,9 @@ impl<'a> Reader<'a> {
             return Ok(at + 2);
         }
         match c {
+            b'u' if self.literal && self.bytes.get(at + 2) == Some(&b'{') => {
+                self.code_point_escape(at, out)
+            }
             b'u' => {
                 let (unit, next) = self.hex_unit(at)?;
                 let ch = match unit {
@@ -471,16 +474,62 @@ impl<'a> Reader<'a> {
                     None => Err(fail(ErrorCode::InvalidString, at, "invalid \\x escape")),
                 }
             }
-            _ if self.literal && c != b'\n' && c != b'\r' && c >= 0x20 => {
-                // JavaScript reads any other escaped character as itself.
+            b'0'..=b'9' if self.literal => {
+                // `\0` before a digit, `\1` to `\7` (octal) and `\8`, `\9`: what sloppy
+                // JavaScript reads as legacy escapes, strict code refuses.
+                let escape = &self.text[at..at + 2 + usize::from(c == b'0')];
+                Err(fail(
+                    ErrorCode::InvalidString,
+                    at,
+                    format!("legacy escape `{escape}` in a string (write \\u00XX instead)"),
+                ))
+            }
+            b'\n' if self.literal => Ok(at + 2),
+            b'\r' if self.literal => {
+                // A line continuation: the escaped line end is no part of the string.
+                Ok(at + 2 + usize::from(self.bytes.get(at + 2) == Some(&b'\n')))
+            }
+            _ if self.literal && c >= 0x20 => {
+                // JavaScript reads any other escaped character as itself, but for the line
+                // separators, which continue the line.
                 let ch = self.text[at + 1..].chars().next().unwrap_or('\u{FFFD}');
-                out.push(ch);
+                if ch != '\u{2028}' && ch != '\u{2029}' {
+                    out.push(ch);
+                }
                 Ok(at + 1 + ch.len_utf8())
             }
             _ => Err(fail(
                 ErrorCode::InvalidString,
                 at,
                 format!("invalid escape {} in a string", self.describe_escape(at)),
+            )),
+        }
+    }
+
+    /// A literal's `\u{X}` escape at `at`: one to six hex digits naming a scalar value.
+    fn code_point_escape(&self, at: usize, out: &mut String) -> Parsed<usize> {
+        let digits_at = at + 3;
+        let rest = &self.bytes[digits_at.min(self.bytes.len())..];
+        let Some(close) = rest.iter().take(7).position(|&b| b == b'}') else {
+            if rest.len() < 7 && rest.iter().all(u8::is_ascii_hexdigit) {
+                return Err(fail(ErrorCode::Truncated, at, "unterminated \\u{...} escape"));
+            }
+            return Err(fail(ErrorCode::InvalidString, at, "invalid \\u{...} escape"));
+        };
+        let ch = (1..=6)
+            .contains(&close)
+            .then(|| parse_hex(&rest[..close]))
+            .flatten()
+            .and_then(char::from_u32);
+        match ch {
+            Some(ch) => {
+                out.push(ch);
+                Ok(digits_at + close + 1)
+            }
+            None => Err(fail(
+                ErrorCode::InvalidString,
+                at,
+                "invalid \\u{...} escape (expected 1 to 6 hex digits naming a Unicode scalar value)",
             )),
         }
     }

@@ -5,7 +5,7 @@ use super::{Draft, MAX_WARNINGS, duplicate, kind_of_parts};
 use crate::error::ErrorCode;
 use crate::ids::{self, IdProblem, IdType};
 use crate::model::catalogue::{Kind, Shape};
-use crate::model::event::{EnvelopeKey, Key, NO_SLOT, Span, Value, WarningRecord};
+use crate::model::event::{EnvelopeKey, Key, Member, NO_SLOT, Span, Value, WarningRecord};
 use crate::model::schema::Field;
 use crate::parse::reader::{Fail, Parsed};
 use crate::warning::WarningCode;
@@ -65,21 +65,27 @@ impl Draft<'_> {
         Ok(())
     }
 
-    pub(super) fn check_other_duplicates(&self, data_at: usize) -> Parsed<()> {
-        let mut keys: Vec<&str> = self
-            .data
-            .iter()
-            .filter_map(|m| match m.key {
+    /// Refuses a key no schema knows that `members` (an object's, at `object_at`) hold twice;
+    /// `prefix` is the object's path with its dot.
+    pub(super) fn check_other_duplicates(
+        &self,
+        members: &[Member],
+        object_at: usize,
+        prefix: &str,
+    ) -> Parsed<()> {
+        let others = || {
+            members.iter().filter_map(|m| match m.key {
                 Key::Other(span) => Some(self.str(span)),
                 _ => None,
             })
-            .collect();
-        if keys.len() < 2 {
+        };
+        if others().nth(1).is_none() {
             return Ok(());
         }
+        let mut keys: Vec<&str> = others().collect();
         keys.sort_unstable();
         match keys.windows(2).find(|w| w[0] == w[1]) {
-            Some(w) => Err(duplicate(data_at, &format!("data.{}", w[0]))),
+            Some(w) => Err(duplicate(object_at, &format!("{prefix}{}", w[0]))),
             None => Ok(()),
         }
     }

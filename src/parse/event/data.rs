@@ -45,7 +45,7 @@ impl<'a> Draft<'a> {
                 }
             }
         }
-        self.check_other_duplicates(at)?;
+        self.check_other_duplicates(&self.data, at, "data.")?;
         self.validate_data(shape, at)
     }
 

@@ -261,6 +261,7 @@ impl<'a> Draft<'a> {
             key_at = self.r.pos;
             key = self.r.key()?;
         }
+        self.check_other_duplicates(&self.wrapper, object_at, "")?;
         if self.wrapper_name.is_none() {
             return Err(missing(object_at, "name", "the wrapper has no `name`"));
         }
@@ -352,6 +353,7 @@ impl<'a> Draft<'a> {
             key_at = self.r.pos;
             key = self.r.key()?;
         }
+        self.check_other_duplicates(&self.envelope, object_at, "")?;
         self.check_envelope(object_at)?;
         if let Some(at) = self.deferred.take() {
             let end = self.r.pos;
