@@ -275,6 +275,9 @@ const SCHEME_ENCODED: &[u8] = b"Y2lzY29zcGFyazov";
 /// character by character for what decoding would find: characters outside the alphabet,
 /// decoded bytes outside ASCII (the general path checks those for UTF-8), trailing bits.
 fn check_canonical(encoded: &str, expected: IdType) -> Option<Option<IdProblem>> {
+    if check_known_head(encoded.as_bytes(), expected) {
+        return Some(None);
+    }
     let rest = encoded.as_bytes().strip_prefix(SCHEME_ENCODED)?;
     if !sextets_fit(rest) {
         return None;
@@ -315,6 +318,109 @@ fn check_canonical(encoded: &str, expected: IdType) -> Option<Option<IdProblem>>
         return Some(Some(IdProblem::UnexpectedType(ty)));
     }
     Some(None)
+}
+
+/// The start of a canonical id in the cluster nearly every id names, `us`, encoded: the
+/// characters of the whole groups of `ciscospark://us/<TYPE>/`, and the bytes of the URI that
+/// the next group begins with.
+struct KnownHead {
+    chars: [u8; KnownHead::MAX_CHARS],
+    len: usize,
+    tail: [u8; 2],
+    tail_len: usize,
+}
+
+impl KnownHead {
+    const MAX_CHARS: usize = 40;
+
+    /// The head of `ciscospark://us/<ty>/`, encoded at compile time.
+    const fn new(ty: &[u8]) -> KnownHead {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let prefix = b"ciscospark://us/";
+        let mut uri = [0u8; 32];
+        let mut n = 0;
+        while n < prefix.len() {
+            uri[n] = prefix[n];
+            n += 1;
+        }
+        let mut i = 0;
+        while i < ty.len() {
+            uri[n] = ty[i];
+            n += 1;
+            i += 1;
+        }
+        uri[n] = b'/';
+        n += 1;
+        let groups = n / 3;
+        let mut chars = [0u8; KnownHead::MAX_CHARS];
+        let mut g = 0;
+        while g < groups {
+            let bits =
+                (uri[3 * g] as u32) << 16 | (uri[3 * g + 1] as u32) << 8 | uri[3 * g + 2] as u32;
+            chars[4 * g] = ALPHABET[(bits >> 18) as usize & 63];
+            chars[4 * g + 1] = ALPHABET[(bits >> 12) as usize & 63];
+            chars[4 * g + 2] = ALPHABET[(bits >> 6) as usize & 63];
+            chars[4 * g + 3] = ALPHABET[bits as usize & 63];
+            g += 1;
+        }
+        let tail_len = n - 3 * groups;
+        let mut tail = [0u8; 2];
+        let mut t = 0;
+        while t < tail_len {
+            tail[t] = uri[3 * groups + t];
+            t += 1;
+        }
+        KnownHead { chars, len: 4 * groups, tail, tail_len }
+    }
+
+    fn chars(&self) -> &[u8] {
+        &self.chars[..self.len]
+    }
+}
+
+/// The known heads of the ids each expectation accepts; `Any` takes the general decoding.
+fn known_heads(expected: IdType) -> &'static [KnownHead] {
+    const PEOPLE: [KnownHead; 2] = [KnownHead::new(b"PEOPLE"), KnownHead::new(b"PERSON")];
+    const ROOM: [KnownHead; 1] = [KnownHead::new(b"ROOM")];
+    const MESSAGE: [KnownHead; 1] = [KnownHead::new(b"MESSAGE")];
+    const MEMBERSHIP: [KnownHead; 1] = [KnownHead::new(b"MEMBERSHIP")];
+    const TEAM: [KnownHead; 1] = [KnownHead::new(b"TEAM")];
+    match expected {
+        IdType::People => &PEOPLE,
+        IdType::Room => &ROOM,
+        IdType::Message => &MESSAGE,
+        IdType::Membership => &MEMBERSHIP,
+        IdType::Team => &TEAM,
+        IdType::Any => &[],
+    }
+}
+
+/// Whether `encoded` is a canonical id that starts with one of `expected`'s known heads, so
+/// that its cluster and type are known without decoding them: the group after the head's
+/// characters must begin with the head's last bytes and carry at least one byte of the local
+/// id, and every character after the head must be what [`sextets_fit`] takes. `false` sends
+/// the id on to the decoding check.
+fn check_known_head(encoded: &[u8], expected: IdType) -> bool {
+    for head in known_heads(expected) {
+        let Some(rest) = encoded.strip_prefix(head.chars()) else {
+            continue;
+        };
+        let Some(group) = rest.first_chunk::<4>() else {
+            return false;
+        };
+        if !sextets_fit(rest) {
+            return false;
+        }
+        let value = |c: u8| u32::from(URL_SAFE_VALUES[c as usize]);
+        let bits =
+            value(group[0]) << 18 | value(group[1]) << 12 | value(group[2]) << 6 | value(group[3]);
+        let bytes = bits.to_be_bytes();
+        if bytes[1..1 + head.tail_len] == head.tail[..head.tail_len] {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `chars` is canonical unpadded base64url (every character in the alphabet, zero
@@ -491,6 +597,58 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ids_of_a_known_head_pass_only_when_the_general_check_passes(
+            cluster in "(us|u|usa|eu|)",
+            ty in "(PEOPLE|PERSON|ROOM|MESSAGE|MEMBERSHIP|TEAM|PEOPLEX|ROO|ROOMS|TEAMS)",
+            local in "\\PC{0,12}",
+            noise in "[A-Za-z0-9+/=_-]{0,3}",
+        ) {
+            let id = encode(&format!("ciscospark://{cluster}/{ty}/{local}"));
+            for text in [id.clone(), format!("{id}{noise}"), id[..id.len() - 1].to_string()] {
+                for expected in [
+                    IdType::People,
+                    IdType::Room,
+                    IdType::Message,
+                    IdType::Membership,
+                    IdType::Team,
+                ] {
+                    if check_known_head(text.as_bytes(), expected) {
+                        prop_assert_eq!(check_general(&text, expected), None, "{}", text);
+                    }
+                    if let Some(result) = check_canonical(&text, expected) {
+                        prop_assert_eq!(result, check_general(&text, expected), "{}", text);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_known_heads_are_what_their_ids_begin_with() {
+        let cases = [
+            (IdType::People, "ciscospark://us/PEOPLE/1f7de5cb"),
+            (IdType::People, "ciscospark://us/PERSON/1f7de5cb"),
+            (IdType::Room, "ciscospark://us/ROOM/9efd55d2"),
+            (IdType::Message, "ciscospark://us/MESSAGE/4a059e92"),
+            (IdType::Membership, "ciscospark://us/MEMBERSHIP/5a5f"),
+            (IdType::Team, "ciscospark://us/TEAM/a0f"),
+        ];
+        for (expected, uri) in cases {
+            assert!(check_known_head(encode(uri).as_bytes(), expected), "{uri}");
+        }
+        // An empty local id, another cluster, a type the field does not expect: decoded instead.
+        for (expected, uri) in [
+            (IdType::Room, "ciscospark://us/ROOM/"),
+            (IdType::Room, "ciscospark://eu/ROOM/9efd55d2"),
+            (IdType::Room, "ciscospark://us/TEAM/9efd55d2"),
+            (IdType::Any, "ciscospark://us/ROOM/9efd55d2"),
+        ] {
+            assert!(!check_known_head(encode(uri).as_bytes(), expected), "{uri}");
         }
     }
 
