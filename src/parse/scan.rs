@@ -120,6 +120,26 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_special_byte_is_found_wherever_it_stands() {
+        for len in 0..80 {
+            let plain: Vec<u8> = "aé€".bytes().cycle().take(len).collect();
+            for special in [b'"', b'\\', 0x00, 0x1F] {
+                for at in 0..=len {
+                    let mut bytes = plain.clone();
+                    if at < len {
+                        bytes[at] = special;
+                    }
+                    for from in [0, 1, 15, 17, 33].into_iter().filter(|&f| f <= at) {
+                        let expected = if at < len { at } else { len };
+                        assert_eq!(plain_end(&bytes, from, b'"'), expected, "{len} {at} {from}");
+                        assert_eq!(portable_plain_end(&bytes, from, b'"'), expected);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn plain_text_runs_to_the_end() {
         let text = "plain text of more than sixteen bytes, ünïcödé too".as_bytes();
         assert_eq!(plain_end(text, 3, b'"'), text.len());
