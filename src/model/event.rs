@@ -20,6 +20,25 @@ impl Span {
     pub(crate) fn range(self) -> std::ops::Range<usize> {
         self.start as usize..(self.start + self.len) as usize
     }
+
+    /// The span's text in `arena`.
+    #[inline]
+    pub(crate) fn of(self, arena: &str) -> &str {
+        substr(arena, self.start as usize, self.start as usize + self.len as usize)
+    }
+}
+
+/// `&text[start..end]`, with its bounds checked inline: the parser and the views slice text at
+/// every string, and the standard library's check of a slice is a call.
+#[inline]
+pub(crate) fn substr(text: &str, start: usize, end: usize) -> &str {
+    let bytes = text.as_bytes();
+    // A character boundary: the end, or a byte that does not continue a character.
+    let boundary = |i: usize| i == bytes.len() || bytes.get(i).is_some_and(|&b| b as i8 >= -0x40);
+    assert!(start <= end && boundary(start) && boundary(end), "a string's bounds");
+    // SAFETY: the assertion above found `start..end` within `text`, from one character
+    // boundary to another.
+    unsafe { text.get_unchecked(start..end) }
 }
 
 pub(crate) const NO_SLOT: u32 = u32::MAX;
@@ -227,7 +246,7 @@ impl Drop for Event {
 
 impl Event {
     pub(crate) fn str(&self, span: Span) -> &str {
-        &self.text[span.range()]
+        span.of(&self.text)
     }
 
     pub(crate) fn opt_str(&self, span: Option<Span>) -> Option<&str> {

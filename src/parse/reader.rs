@@ -194,20 +194,6 @@ impl<'a> Reader<'a> {
         fail(code, at, format!("expected {expected}, found {}", self.describe(at)))
     }
 
-    /// `&text[start..end]`, checked inline: a key costs little more than this slice, and the
-    /// standard library's check of it is a call.
-    #[inline]
-    fn text_between(&self, start: usize, end: usize) -> &'a str {
-        let bytes = self.text.as_bytes();
-        // A character boundary: the end, or a byte that does not continue a character.
-        let boundary =
-            |i: usize| i == bytes.len() || bytes.get(i).is_some_and(|&b| b as i8 >= -0x40);
-        assert!(start <= end && boundary(start) && boundary(end), "a string's bounds");
-        // SAFETY: `text` is a `str`; the assertion above found `start..end` within it, from
-        // one character boundary to another.
-        unsafe { self.text.get_unchecked(start..end) }
-    }
-
     /// Reads an object key (the reader sits on its first character) and the `:` after it.
     #[inline]
     pub(crate) fn key(&mut self) -> Parsed<Cow<'a, str>> {
@@ -222,7 +208,7 @@ impl<'a> Reader<'a> {
                 && end - content <= self.limits.max_string_bytes
             {
                 self.pos = end + 2;
-                return Ok(Cow::Borrowed(self.text_between(content, end)));
+                return Ok(Cow::Borrowed(crate::model::event::substr(self.text, content, end)));
             }
         }
         self.key_in_full()
@@ -350,7 +336,7 @@ impl<'a> Reader<'a> {
     pub(crate) fn string_cow(&mut self) -> Parsed<Cow<'a, str>> {
         let content = self.pos + 1;
         if let Some(end) = self.plain_string()? {
-            return Ok(Cow::Borrowed(self.text_between(content, end)));
+            return Ok(Cow::Borrowed(crate::model::event::substr(self.text, content, end)));
         }
         let mut out = String::new();
         self.string_into(&mut out)?;

@@ -535,7 +535,7 @@ impl<'a> Draft<'a> {
     }
 
     fn str(&self, span: Span) -> &str {
-        &self.text[span.range()]
+        span.of(&self.text)
     }
 
     fn finish(&mut self) -> Parsed<Event> {
