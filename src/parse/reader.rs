@@ -255,6 +255,17 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             return Ok(true);
         }
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(false);
+        }
+        self.next_member_in_full()
+    }
+
+    /// [`Reader::next_member`] for every form: white space or comments about the `,`, a
+    /// trailing comma, or neither `,` nor `}`.
+    #[inline(never)]
+    fn next_member_in_full(&mut self) -> Parsed<bool> {
         self.skip_ws()?;
         match self.peek() {
             Some(b',') => {

@@ -507,6 +507,14 @@ impl<'a> Draft<'a> {
             arena::terminate(&mut self.text, end);
             return Ok(Span { start: content as u32, len: (end - content) as u32 });
         }
+        self.escaped_string_span(content)
+    }
+
+    /// [`Draft::string_span`] of a string with escapes (or a broken one): decoded, then
+    /// written over its text. Apart, so that plain strings pay nothing for it.
+    #[cold]
+    #[inline(never)]
+    fn escaped_string_span(&mut self, content: usize) -> Parsed<Span> {
         let mut decoded = SCRATCH.try_with(Cell::take).unwrap_or_default();
         decoded.clear();
         let read = self.r.string_into(&mut decoded);
