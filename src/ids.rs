@@ -380,6 +380,19 @@ impl KnownHead {
         KnownHead { chars, len: 4 * groups, tail, tail_len }
     }
 
+    /// Whether `rest`, the characters after the head's, carries the head's last bytes and at
+    /// least one byte of the local id in its first group.
+    fn begins(&self, rest: &[u8]) -> bool {
+        let Some(group) = rest.first_chunk::<4>() else {
+            return false;
+        };
+        let value = |c: u8| u32::from(URL_SAFE_VALUES[c as usize]);
+        let bits =
+            value(group[0]) << 18 | value(group[1]) << 12 | value(group[2]) << 6 | value(group[3]);
+        let bytes = bits.to_be_bytes();
+        (0..self.tail_len).all(|i| bytes[1 + i] == self.tail[i])
+    }
+
     /// What follows the head in `encoded`, when `encoded` starts with it. Eight bytes a step,
     /// the last step ending at the head's end: as fast as the call to `memcmp` that
     /// `strip_prefix` makes costs.
@@ -419,30 +432,28 @@ fn known_heads(expected: IdType) -> &'static [KnownHead] {
 }
 
 /// Whether `encoded` is a canonical id that starts with one of `expected`'s known heads, so
-/// that its cluster and type are known without decoding them: the group after the head's
-/// characters must begin with the head's last bytes and carry at least one byte of the local
-/// id, and every character after the head must be what [`sextets_fit`] takes. `false` sends
-/// the id on to the decoding check.
+/// that its cluster and type are known without decoding them: see [`KnownHead::begins`], and
+/// every character after the head must be what [`sextets_fit`] takes. `false` sends the id on
+/// to the decoding check.
 fn check_known_head(encoded: &[u8], expected: IdType) -> bool {
-    for head in known_heads(expected) {
-        let Some(rest) = head.strip_from(encoded) else {
-            continue;
-        };
-        let Some(group) = rest.first_chunk::<4>() else {
-            return false;
-        };
-        if !sextets_fit(rest) {
-            return false;
-        }
-        let value = |c: u8| u32::from(URL_SAFE_VALUES[c as usize]);
-        let bits =
-            value(group[0]) << 18 | value(group[1]) << 12 | value(group[2]) << 6 | value(group[3]);
-        let bytes = bits.to_be_bytes();
-        if (0..head.tail_len).all(|i| bytes[1 + i] == head.tail[i]) {
-            return true;
-        }
-    }
-    false
+    known_heads(expected).iter().any(|head| {
+        head.strip_from(encoded).is_some_and(|rest| head.begins(rest) && sextets_fit(rest))
+    })
+}
+
+/// Where a JSON string whose content starts at `text[from]` ends, when that content is a
+/// canonical id of one of `expected`'s known heads that [`check`] passes: the index of the
+/// `"` after it. The id's characters are checked in the pass that finds their end, and none of
+/// them is an escape. `None` leaves the string to be read and its id checked the general way.
+pub(crate) fn known_id_end(text: &[u8], from: usize, expected: IdType) -> Option<usize> {
+    let encoded = text.get(from..)?;
+    let head = known_heads(expected).iter().find(|head| head.strip_from(encoded).is_some())?;
+    let rest = &encoded[head.len..];
+    let run = sextets::fitting_run(rest)?;
+    let chars = &rest[..run];
+    let end = from + head.len + run;
+    (text.get(end) == Some(&b'"') && head.begins(chars) && sextets::trailing_bits_clear(chars))
+        .then_some(end)
 }
 
 /// Bytes of an id's URI (after `ciscospark:/`) the fast check decodes; ids whose cluster and
@@ -538,6 +549,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest! {
+        #[test]
+        fn an_id_found_in_one_pass_is_one_the_check_passes(
+            cluster in "(us|eu|)",
+            ty in "(PEOPLE|PERSON|ROOM|MESSAGE|TEAM|ROOMS)",
+            local in "\\PC{0,60}",
+            noise in "[A-Za-z0-9+/=_-]{0,3}",
+            after in "[\"\\\\ a-z\u{0}-\u{1f}]{0,40}",
+        ) {
+            let id = encode(&format!("ciscospark://{cluster}/{ty}/{local}"));
+            for id in [id.clone(), format!("{id}{noise}"), id[..id.len() - 1].to_string()] {
+                let text = format!("\"{id}{after}");
+                for expected in [IdType::People, IdType::Room, IdType::Message, IdType::Team] {
+                    if let Some(end) = known_id_end(text.as_bytes(), 1, expected) {
+                        // It ends at a quote, and what it read passes.
+                        prop_assert_eq!(text.as_bytes()[end], b'"');
+                        let read = &text[1..end];
+                        prop_assert_eq!(check(read, expected), None, "{}", read);
+                        prop_assert_eq!(check_general(read, expected), None, "{}", read);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_found_in_one_pass_when_they_can_be() {
+        let id = encode("ciscospark://us/PEOPLE/1f7de5cb-8561-4671-bc03-bc974314442d");
+        let text = format!("\"{id}\",{}", " ".repeat(40));
+        let found = known_id_end(text.as_bytes(), 1, IdType::People);
+        if cfg!(target_arch = "x86_64") && std::arch::is_x86_feature_detected!("avx2") {
+            assert_eq!(found, Some(1 + id.len()));
+        } else {
+            assert_eq!(found, None);
+        }
+        // Too near the end of the text, of another type, or not canonical: the general way.
+        assert_eq!(known_id_end(format!("\"{id}\"").as_bytes(), 1, IdType::People), None);
+        assert_eq!(known_id_end(text.as_bytes(), 1, IdType::Room), None);
+        let padded = format!("\"{id}==\",{}", " ".repeat(40));
+        assert_eq!(known_id_end(padded.as_bytes(), 1, IdType::People), None);
     }
 
     #[test]

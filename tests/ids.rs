@@ -101,3 +101,64 @@ fn things_that_are_not_ids_are_refused_with_a_reason() {
     }
     assert_eq!(WebexId::new("us", "", "x").unwrap_err().code(), ErrorCode::InvalidValue);
 }
+
+mod in_events {
+    use proptest::prelude::*;
+    use spaces_widget_events::{Event, WebexId};
+
+    /// A `messages:created` event with `id` in each field that holds an id, written as it is
+    /// or with its first character escaped, and `pad` spaces before the closing brace.
+    fn message(id: &str, escaped: bool, pad: usize) -> String {
+        let written = match id.chars().next() {
+            Some(first) if escaped && first.is_ascii() => {
+                format!("\\u{:04x}{}", u32::from(first), &id[1..])
+            }
+            _ => id.to_string(),
+        };
+        format!(
+            concat!(
+                r#"{{"resource":"messages","event":"created","actorId":"{0}","data":{{"#,
+                r#""id":"{0}","roomId":"{0}","personId":"{0}","created":"2025-05-28T16:22:13.670Z","#,
+                r#""roomType":"group","actorId":"{0}"}}{1}}}"#
+            ),
+            written,
+            " ".repeat(pad)
+        )
+    }
+
+    fn read(text: &str) -> (String, Vec<(String, String, String)>) {
+        let event = Event::parse(text).unwrap();
+        let warnings =
+            event.warnings().map(|w| (w.code.name().into(), w.path.into(), w.message.into()));
+        (event.to_json(), warnings.collect())
+    }
+
+    proptest! {
+        /// Ids read in one pass (plain, far enough from the end) and ids read the general way
+        /// (escaped, or near the end) give the same event and the same warnings.
+        #[test]
+        fn an_id_reads_alike_in_every_way_it_is_written(
+            cluster in "(us|eu)",
+            ty in "(PEOPLE|PERSON|ROOM|MESSAGE|TEAM)",
+            local in "[a-f0-9-]{0,40}|\\PC{0,20}",
+            noise in "(|=|==|A|-|_|\\+|/)",
+            pad in 0usize..40,
+        ) {
+            let id = WebexId::new(&cluster, &ty, &local).map(|id| id.encode());
+            let id = format!("{}{noise}", id.unwrap_or_else(|_| local.clone()));
+            let plain = read(&message(&id, false, pad));
+            prop_assert_eq!(&plain, &read(&message(&id, true, pad)), "{}", id);
+            prop_assert_eq!(&plain, &read(&message(&id, false, 0)), "{}", id);
+        }
+    }
+
+    #[test]
+    fn a_canonical_id_in_a_field_of_another_type_is_warned_of_either_way() {
+        let room = WebexId::new("us", "ROOM", "9efd55d2").unwrap().encode();
+        let (_, warnings) = read(&message(&room, false, 40));
+        let paths: Vec<&str> = warnings.iter().map(|(_, path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["actorId", "data.id", "data.personId", "data.actorId"]);
+        assert!(warnings.iter().all(|(code, _, _)| code == "SWE_WARNING_ID_UNEXPECTED_TYPE"));
+        assert_eq!(read(&message(&room, true, 40)).1, warnings);
+    }
+}

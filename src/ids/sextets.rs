@@ -21,6 +21,24 @@ pub(super) fn sextets_fit(chars: &[u8]) -> bool {
     }
 }
 
+/// The length of the run of base64url characters that `chars` starts with, when every one of
+/// them is clear of [`HIGH_BITS`] (what [`sextets_fit`] asks of each character): where a
+/// string holding an id ends, found in the pass that checks its characters. `None` when a
+/// character of the run sets a high bit, when the run reaches the last thirty-one bytes of
+/// `chars`, or without AVX2: the caller then reads the id the general way. Whole groups of four
+/// from the start, as `chars` is expected to begin a group.
+pub(super) fn fitting_run(chars: &[u8]) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, as just asked.
+            return unsafe { avx2::fitting_run(chars) };
+        }
+    }
+    let _ = chars;
+    None
+}
+
 /// In a group of four characters, the bits of each one's value that land in a decoded byte's
 /// high bit: the first character's 0x20, the second's 0x08, the third's 0x02.
 const HIGH_BITS: [u8; 4] = [0x20, 0x08, 0x02, 0x00];
@@ -39,7 +57,7 @@ fn portable_sextets_fit(chars: &[u8]) -> bool {
 
 /// Whether the last character of unpadded base64 leaves no data bits unused, and the length
 /// is one base64 can have.
-fn trailing_bits_clear(chars: &[u8]) -> bool {
+pub(super) fn trailing_bits_clear(chars: &[u8]) -> bool {
     let last = chars.last().map_or(0, |&c| super::URL_SAFE_VALUES[c as usize]);
     match chars.len() % 4 {
         1 => false,
@@ -121,8 +139,8 @@ mod sse2 {
 mod avx2 {
     use std::arch::x86_64::{
         __m256i, _mm_loadu_si128, _mm256_add_epi8, _mm256_and_si256, _mm256_broadcastsi128_si256,
-        _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_set1_epi8, _mm256_shuffle_epi8,
-        _mm256_srli_epi16, _mm256_testz_si256,
+        _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8,
+        _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
     };
 
     /// The characters' classes by high nibble: one bit per set of low nibbles that make a
@@ -204,10 +222,42 @@ mod avx2 {
         super::trailing_bits_clear(chars)
     }
 
+    /// [`super::fitting_run`].
+    ///
+    /// # Safety
+    ///
+    /// The processor must have AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn fitting_run(chars: &[u8]) -> Option<usize> {
+        let mut at = 0;
+        for block in chars.chunks_exact(32) {
+            let (outside, high) = block_masks(block.try_into().expect("thirty-two bytes"), 0);
+            // The characters before the first one outside the alphabet are the run's.
+            let run = outside.trailing_zeros();
+            let in_run = if run == 32 { u32::MAX } else { (1u32 << run) - 1 };
+            if high & in_run != 0 {
+                return None;
+            }
+            if run < 32 {
+                return Some(at + run as usize);
+            }
+            at += 32;
+        }
+        None
+    }
+
     /// Whether thirty-two characters, the first `phase` into its group of four, are all in
     /// the base64url alphabet with values clear of [`super::HIGH_BITS`].
     #[target_feature(enable = "avx2")]
     fn block_fits(block: &[u8; 32], phase: usize) -> bool {
+        block_masks(block, phase) == (0, 0)
+    }
+
+    /// Of thirty-two characters, the first `phase` into its group of four: bit `k` of the
+    /// first mask set when character `k` is outside the base64url alphabet, of the second when
+    /// it is in the alphabet and its value sets a bit of [`super::HIGH_BITS`].
+    #[target_feature(enable = "avx2")]
+    fn block_masks(block: &[u8; 32], phase: usize) -> (u32, u32) {
         let lanes = |table: &[u8; 16]| {
             // SAFETY: the load reads the sixteen bytes of `table`, unaligned loads allowed.
             _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(table.as_ptr().cast()) })
@@ -227,15 +277,15 @@ mod avx2 {
             _mm256_shuffle_epi8(lanes(&BY_LOW), low),
             _mm256_shuffle_epi8(lanes(&BY_HIGH), high),
         );
-        if _mm256_testz_si256(outside, outside) == 0 {
-            return false;
-        }
+        let zero = _mm256_setzero_si256();
+        let outside = _mm256_movemask_epi8(_mm256_cmpeq_epi8(outside, zero)) as u32 ^ u32::MAX;
         let underscore = _mm256_cmpeq_epi8(c, _mm256_set1_epi8(b'_' as i8));
         let index = _mm256_add_epi8(high, _mm256_and_si256(underscore, _mm256_set1_epi8(8)));
         let values =
             _mm256_add_epi8(c, _mm256_shuffle_epi8(lanes(&TO_VALUE.map(|v| v as u8)), index));
         let set = _mm256_and_si256(values, high_bits);
-        _mm256_testz_si256(set, set) != 0
+        let high = _mm256_movemask_epi8(_mm256_cmpeq_epi8(set, zero)) as u32 ^ u32::MAX;
+        (outside, high & !outside)
     }
 }
 

@@ -376,7 +376,7 @@ impl<'a> Reader<'a> {
         super::scan::plain_end(self.bytes, from, quote)
     }
 
-    fn check_string_len(&self, start: usize, len: usize) -> Parsed<()> {
+    pub(crate) fn check_string_len(&self, start: usize, len: usize) -> Parsed<()> {
         if len > self.limits.max_string_bytes {
             return Err(fail(
                 ErrorCode::StringTooLong,

@@ -97,11 +97,7 @@ impl<'a> Draft<'a> {
         let path = || format!("data.{key}");
         Ok(match spec.ty {
             FieldType::Str => Value::Str(self.required_string(at, path)?),
-            FieldType::Id(expected) => {
-                let span = self.required_string(at, path)?;
-                self.check_id(span, expected, at, path)?;
-                Value::Str(span)
-            }
+            FieldType::Id(expected) => Value::Str(self.id_span(at, expected, path)?),
             FieldType::RoomType => {
                 let span = self.required_string(at, path)?;
                 if !matches!(self.str(span), "group" | "direct") {

@@ -12,7 +12,7 @@ use smallvec::SmallVec;
 use super::arena;
 use super::reader::{Discard, Fail, Parsed, Reader, fail};
 use crate::error::ErrorCode;
-use crate::ids::IdType;
+use crate::ids::{self, IdType};
 use crate::model::catalogue::Kind;
 use crate::model::event::{
     EnvelopeKey, Event, Item, Key, Member, NO_SLOT, Span, Value, WarningRecord,
@@ -334,13 +334,14 @@ impl<'a> Draft<'a> {
                     } else if self.r.take_null() {
                         self.push_envelope(k, Value::Null, false);
                     } else {
-                        let span = self.required_string(value_at, || k.key().to_string())?;
+                        let path = || k.key().to_string();
+                        let span = match k {
+                            EnvelopeKey::ActorId => self.id_span(value_at, IdType::People, path)?,
+                            _ => self.required_string(value_at, path)?,
+                        };
                         match k {
                             EnvelopeKey::Resource => self.resource = Some(span),
                             EnvelopeKey::Event => self.event = Some(span),
-                            EnvelopeKey::ActorId => {
-                                self.check_id(span, IdType::People, value_at, || "actorId".into())?
-                            }
                             _ => {}
                         }
                         self.push_envelope(k, Value::Str(span), false);
@@ -498,6 +499,27 @@ impl<'a> Draft<'a> {
             return Err(self.wrong_type(at, &path(), &what));
         }
         self.string_span()
+    }
+
+    /// A string value that holds an id of the `expected` type, checked: a warning (or, as
+    /// asked, a failure) when it is not one, a wrong-type failure naming `path` when the value
+    /// is no string.
+    fn id_span(&mut self, at: usize, expected: IdType, path: impl Fn() -> String) -> Parsed<Span> {
+        // A canonical id of a known head, found and checked in one pass over its characters:
+        // none of them needs escaping, so the string is plain and ends at the quote after them.
+        let start = self.r.pos;
+        let content = start + 1;
+        if self.r.peek() == Some(b'"')
+            && let Some(end) = ids::known_id_end(self.r.bytes, content, expected)
+        {
+            self.r.check_string_len(start, end - content)?;
+            self.r.pos = end + 1;
+            arena::terminate(&mut self.text, end);
+            return Ok(Span { start: content as u32, len: (end - content) as u32 });
+        }
+        let span = self.required_string(at, &path)?;
+        self.check_id(span, expected, at, path)?;
+        Ok(span)
     }
 
     /// Reads the string the reader sits on into the arena, where it already stands.
