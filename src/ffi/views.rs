@@ -389,7 +389,10 @@ pub(crate) struct Viewer<'a>(pub &'a Event);
 
 impl Viewer<'_> {
     pub(crate) fn span(&self, span: Span) -> swe_str {
-        swe_str::of_terminated(self.0.str(span))
+        // Bytes for C: the span's bounds alone are checked, not that they fall between
+        // characters (the parser made them so).
+        let bytes = &self.0.text.as_bytes()[span.range()];
+        swe_str { ptr: bytes.as_ptr().cast(), len: bytes.len() }
     }
 
     pub(crate) fn opt(&self, span: Option<Span>) -> swe_str {
