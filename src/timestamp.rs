@@ -21,35 +21,46 @@ fn general(text: &str) -> Option<i64> {
 /// The form the widget writes, `YYYY-MM-DDTHH:MM:SS.mmmZ` (or without the fraction), read
 /// directly; `None` for every other text, valid or not, which the general path then reads.
 fn widget_form(b: &[u8]) -> Option<i64> {
-    if !(b.len() == 24 || b.len() == 20) || b[b.len() - 1] != b'Z' {
-        return None;
-    }
-    let separators = b[4] == b'-'
-        && b[7] == b'-'
-        && b[10] == b'T'
-        && b[13] == b':'
-        && b[16] == b':'
-        && (b.len() == 20 || b[19] == b'.');
-    if !separators {
-        return None;
-    }
-    // Every digit at once: a byte that is no digit gives a value of 10 or more.
-    let mut not_digit = false;
-    let mut digit = |i: usize| {
-        let d = b[i].wrapping_sub(b'0');
-        not_digit |= d > 9;
-        i64::from(d)
+    let full: [u8; 24] = match b.len() {
+        24 => b.try_into().expect("twenty-four bytes"),
+        20 => {
+            let mut full = *b"0000-00-00T00:00:00.000Z";
+            full[..19].copy_from_slice(&b[..19]);
+            full[23] = b[19];
+            full
+        }
+        _ => return None,
     };
+    // Three words of eight characters: `YYYY-MM-`, `DDTHH:MM`, `:SS.mmmZ`. In each, the
+    // places of digits and the separators the others must be.
+    let word = |i: usize| u64::from_le_bytes(full[8 * i..8 * i + 8].try_into().expect("eight"));
+    let words = [word(0), word(1), word(2)];
+    const DIGITS: [u64; 3] = [places(b"dddd-dd-"), places(b"ddTdd:dd"), places(b":dd.dddZ")];
+    const SEPARATORS: [u64; 3] = [others(b"dddd-dd-"), others(b"ddTdd:dd"), others(b":dd.dddZ")];
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    const SIXES: u64 = 0x0606_0606_0606_0606;
+    const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    let mut values = [0u64; 3];
+    for i in 0..3 {
+        let digits = (words[i] ^ ZEROS) & DIGITS[i];
+        // A digit's byte is 0x30-0x39: no high nibble once 0x30 is taken away, nor once 6 is
+        // added to it (which reaches 0x10 from 10 up).
+        if digits & HIGH_NIBBLES != 0 || (digits + (SIXES & DIGITS[i])) & HIGH_NIBBLES != 0 {
+            return None;
+        }
+        if words[i] & !DIGITS[i] != SEPARATORS[i] {
+            return None;
+        }
+        values[i] = digits;
+    }
+    let digit = |i: usize| ((values[i / 8] >> (8 * (i % 8))) & 0xFF) as i64;
     let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
     let month = digit(5) * 10 + digit(6);
     let day = digit(8) * 10 + digit(9);
     let hour = digit(11) * 10 + digit(12);
     let minute = digit(14) * 10 + digit(15);
     let second = digit(17) * 10 + digit(18);
-    let millis = if b.len() == 24 { digit(20) * 100 + digit(21) * 10 + digit(22) } else { 0 };
-    if not_digit {
-        return None;
-    }
+    let millis = digit(20) * 100 + digit(21) * 10 + digit(22);
     // A leap second (60) is left to the general path.
     if !(1..=12).contains(&month)
         || day < 1
@@ -64,6 +75,32 @@ fn widget_form(b: &[u8]) -> Option<i64> {
     Some(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis)
 }
 
+/// 0xFF in each byte of a word whose character in `pattern` is `d`.
+const fn places(pattern: &[u8; 8]) -> u64 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < 8 {
+        if pattern[i] == b'd' {
+            mask |= 0xFF << (8 * i);
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// `pattern` as a word, with zero where it has `d`.
+const fn others(pattern: &[u8; 8]) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < 8 {
+        if pattern[i] != b'd' {
+            word |= (pattern[i] as u64) << (8 * i);
+        }
+        i += 1;
+    }
+    word
+}
+
 fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
@@ -74,15 +111,17 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 }
 
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (years 0 to 9999 here),
-/// counting eras of 400 years from March, when the leap day falls last.
+/// counting eras of 400 years from March, when the leap day falls last. The year is taken
+/// one era on, so that every division is of a positive number.
+#[inline]
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
+    let year = (if month <= 2 { year - 1 } else { year } + 400) as u64;
+    let era = year / 400;
     let year_of_era = year - era * 400;
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let month_from_march = (month as u64 + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day as u64 - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    (era as i64 - 1) * 146_097 + day_of_era as i64 - 719_468
 }
 
 #[cfg(test)]
@@ -107,6 +146,17 @@ mod tests {
                 prop_assert_eq!(fast, general(&text), "{}", text);
             } else {
                 prop_assert!(general(&text).is_none() || second == 60, "{}", text);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_widget_form_never_takes_what_the_time_crate_refuses(
+            text in "[0-9]{4}[-/0]([0-9]|[:;/]){2}[-/0][0-9]{2}[Tt ][0-9]{2}[:;0][0-9]{2}[:;0][0-9]{2}([.,:][0-9/:]{3})?[Zz0]",
+        ) {
+            if let Some(millis) = widget_form(text.as_bytes()) {
+                prop_assert_eq!(Some(millis), general(&text), "{}", text);
             }
         }
     }
