@@ -396,6 +396,7 @@ impl KnownHead {
     /// What follows the head in `encoded`, when `encoded` starts with it. Eight bytes a step,
     /// the last step ending at the head's end: as fast as the call to `memcmp` that
     /// `strip_prefix` makes costs.
+    #[inline]
     fn strip_from<'e>(&self, encoded: &'e [u8]) -> Option<&'e [u8]> {
         const { assert!(KnownHead::MIN_CHARS >= 8) };
         let n = self.len;
@@ -447,8 +448,8 @@ fn check_known_head(encoded: &[u8], expected: IdType) -> bool {
 /// them is an escape. `None` leaves the string to be read and its id checked the general way.
 pub(crate) fn known_id_end(text: &[u8], from: usize, expected: IdType) -> Option<usize> {
     let encoded = text.get(from..)?;
-    let head = known_heads(expected).iter().find(|head| head.strip_from(encoded).is_some())?;
-    let rest = &encoded[head.len..];
+    let (head, rest) =
+        known_heads(expected).iter().find_map(|head| Some((head, head.strip_from(encoded)?)))?;
     let run = sextets::fitting_run(rest)?;
     let chars = &rest[..run];
     let end = from + head.len + run;
