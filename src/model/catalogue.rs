@@ -138,29 +138,36 @@ impl Kind {
     /// The current name of this kind, e.g. `rooms:read` for an event that arrived as
     /// `spaces:read`; `None` for [`Kind::Unknown`].
     pub fn canonical_name(self) -> Option<&'static str> {
+        let terminated = self.canonical_name_terminated()?;
+        Some(&terminated[..terminated.len() - 1])
+    }
+
+    /// [`Kind::canonical_name`] with the NUL that follows it in memory, which lets C take the
+    /// name without a copy.
+    pub(crate) fn canonical_name_terminated(self) -> Option<&'static str> {
         Some(match self {
             Kind::Unknown => return None,
-            Kind::MessagesCreated => "messages:created",
-            Kind::RoomsUnread => "rooms:unread",
-            Kind::RoomsRead => "rooms:read",
-            Kind::CallsCreated => "calls:created",
-            Kind::CallsConnected => "calls:connected",
-            Kind::CallsDisconnected => "calls:disconnected",
-            Kind::RoomsSelected => "rooms:selected",
-            Kind::MembershipsCreated => "memberships:created",
-            Kind::MembershipsDeleted => "memberships:deleted",
-            Kind::NotificationCreated => "notification:created",
-            Kind::NotificationClicked => "notification:clicked",
-            Kind::MentionClicked => "mention:clicked",
-            Kind::ActivityChanged => "activity:changed",
-            Kind::AddClicked => "add:clicked",
-            Kind::ProfileClicked => "profile:clicked",
-            Kind::UserSignoutClicked => "user_signout:clicked",
-            Kind::CallMembershipsNotified => "calls:memberships:notified",
-            Kind::CallMembershipsConnected => "calls:memberships:connected",
-            Kind::CallMembershipsDeclined => "calls:memberships:declined",
-            Kind::CallMembershipsDisconnected => "calls:memberships:disconnected",
-            Kind::CallMemberships => "calls:memberships",
+            Kind::MessagesCreated => "messages:created\0",
+            Kind::RoomsUnread => "rooms:unread\0",
+            Kind::RoomsRead => "rooms:read\0",
+            Kind::CallsCreated => "calls:created\0",
+            Kind::CallsConnected => "calls:connected\0",
+            Kind::CallsDisconnected => "calls:disconnected\0",
+            Kind::RoomsSelected => "rooms:selected\0",
+            Kind::MembershipsCreated => "memberships:created\0",
+            Kind::MembershipsDeleted => "memberships:deleted\0",
+            Kind::NotificationCreated => "notification:created\0",
+            Kind::NotificationClicked => "notification:clicked\0",
+            Kind::MentionClicked => "mention:clicked\0",
+            Kind::ActivityChanged => "activity:changed\0",
+            Kind::AddClicked => "add:clicked\0",
+            Kind::ProfileClicked => "profile:clicked\0",
+            Kind::UserSignoutClicked => "user_signout:clicked\0",
+            Kind::CallMembershipsNotified => "calls:memberships:notified\0",
+            Kind::CallMembershipsConnected => "calls:memberships:connected\0",
+            Kind::CallMembershipsDeclined => "calls:memberships:declined\0",
+            Kind::CallMembershipsDisconnected => "calls:memberships:disconnected\0",
+            Kind::CallMemberships => "calls:memberships\0",
         })
     }
 
@@ -190,6 +197,22 @@ impl Kind {
             | Kind::CallMembershipsDeclined
             | Kind::CallMembershipsDisconnected
             | Kind::CallMemberships => Shape::CallMembership,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_names_are_followed_by_a_nul() {
+        for kind in Kind::ALL.into_iter().filter(|&k| k != Kind::Unknown) {
+            let name = kind.canonical_name().unwrap();
+            let terminated = kind.canonical_name_terminated().unwrap();
+            assert_eq!(terminated.as_bytes(), [name.as_bytes(), b"\0"].concat());
+            assert_eq!(name.as_ptr(), terminated.as_ptr());
+            assert_eq!(Kind::from_name(name), kind);
         }
     }
 }

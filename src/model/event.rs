@@ -214,7 +214,8 @@ pub(crate) struct WarningRecord {
 pub struct Event {
     pub(crate) text: String,
     pub(crate) kind: Kind,
-    pub(crate) name: Span,
+    /// `None` when the name is the kind's canonical name, as nearly every event's is.
+    pub(crate) name: Option<Span>,
     pub(crate) resource: Span,
     pub(crate) event: Span,
     pub(crate) wrapped: bool,
@@ -261,7 +262,10 @@ impl Event {
     /// The full name as it arrived: the wrapper's `name` when there was one (it keeps a third
     /// part that the envelope drops), else `resource:event`.
     pub fn name(&self) -> &str {
-        self.str(self.name)
+        match self.name {
+            Some(span) => self.str(span),
+            None => self.kind.canonical_name().unwrap_or_default(),
+        }
     }
 
     /// The current name of the kind (`rooms:read` for `spaces:read`), or [`Event::name`] for

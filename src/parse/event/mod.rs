@@ -571,13 +571,19 @@ impl<'a> Draft<'a> {
     fn finish(&mut self) -> Parsed<Event> {
         let kind = self.kind();
         let name = match (self.wrapper_name, self.resource, self.event) {
-            (Some(span), _, _) => span,
+            (Some(span), _, _) => Some(span),
             (None, Some(resource), Some(event)) => {
-                let start = self.text.len();
-                self.text.extend_from_within(resource.range());
-                self.text.push(':');
-                self.text.extend_from_within(event.range());
-                self.seal(start)
+                let (resource_text, event_text) = (self.str(resource), self.str(event));
+                match kind.canonical_name() {
+                    Some(canonical) if is_joined(canonical, resource_text, event_text) => None,
+                    _ => {
+                        let start = self.text.len();
+                        self.text.extend_from_within(resource.range());
+                        self.text.push(':');
+                        self.text.extend_from_within(event.range());
+                        Some(self.seal(start))
+                    }
+                }
             }
             _ => unreachable!("check_envelope requires resource and event without a wrapper"),
         };
@@ -589,7 +595,7 @@ impl<'a> Draft<'a> {
             _ => {
                 // Only a wrapper may lack them: derive both from its name, or for an old
                 // dot-separated name from the current name of its kind.
-                let arrived = self.str(name);
+                let arrived = name.map_or("", |name| self.str(name));
                 let full = match kind.canonical_name() {
                     Some(current) if !arrived.contains(':') => current,
                     _ => arrived,
@@ -635,6 +641,14 @@ impl<'a> Draft<'a> {
             warnings: std::mem::take(&mut self.warnings),
         })
     }
+}
+
+/// Whether `name` is `resource:event`.
+fn is_joined(name: &str, resource: &str, event: &str) -> bool {
+    name.len() == resource.len() + 1 + event.len()
+        && name.as_bytes()[resource.len()] == b':'
+        && name.starts_with(resource)
+        && name.ends_with(event)
 }
 
 fn kind_of_parts(resource: &str, event: &str) -> Kind {
