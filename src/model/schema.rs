@@ -43,7 +43,41 @@ pub(crate) enum Field {
 pub(crate) const FIELD_COUNT: usize = 30;
 
 impl Field {
-    pub(crate) fn key(self) -> &'static str {
+    /// Every field, in the order of their numbers.
+    pub(crate) const ALL: [Field; FIELD_COUNT] = [
+        Field::Id,
+        Field::RoomId,
+        Field::SpaceId,
+        Field::RoomType,
+        Field::Text,
+        Field::Html,
+        Field::Files,
+        Field::PersonId,
+        Field::PersonEmail,
+        Field::Created,
+        Field::MentionedPeople,
+        Field::ToPersonId,
+        Field::ToPersonEmail,
+        Field::ActorId,
+        Field::ActorName,
+        Field::Title,
+        Field::Type,
+        Field::IsLocked,
+        Field::TeamId,
+        Field::LastActivity,
+        Field::Tags,
+        Field::Call,
+        Field::Username,
+        Field::Message,
+        Field::Avatar,
+        Field::AlertType,
+        Field::NotificationId,
+        Field::Notification,
+        Field::Name,
+        Field::DisplayName,
+    ];
+
+    pub(crate) const fn key(self) -> &'static str {
         match self {
             Field::Id => "id",
             Field::RoomId => "roomId",

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::order::{KeyOrder, QuotedKey};
 use super::{Draft, MAX_LIST_ENTRIES, UNDEFINED_TEAM, duplicate};
 use crate::ids::IdType;
 use crate::model::catalogue::Shape;
@@ -31,22 +32,52 @@ impl<'a> Draft<'a> {
             return Err(self.wrong_type(at, "data", &what));
         }
         self.r.enter(depth)?;
+        let mut order = KeyOrder::load(shape as usize);
+        let mut previous = None;
         if self.r.first_member()? {
             loop {
                 let key_at = self.r.pos;
-                let key = self.r.key()?;
-                let spec = Field::from_key(key.as_bytes()).and_then(|f| shape.spec(f));
-                match spec {
-                    Some(spec) => self.data_field(spec, key_at, depth)?,
-                    None => self.data_other(key, depth)?,
+                let expected =
+                    order.expected(previous).filter(|&f| self.take_key(QuotedKey::of(f)));
+                let spec = match expected {
+                    Some(field) => shape.spec(field),
+                    None => {
+                        let key = self.r.key()?;
+                        let spec = Field::from_key(key.as_bytes()).and_then(|f| shape.spec(f));
+                        if spec.is_none() {
+                            self.data_other(key, depth)?;
+                        }
+                        spec
+                    }
+                };
+                if let Some(spec) = spec {
+                    order.learn(previous, spec.field);
+                    previous = Some(spec.field);
+                    self.data_field(spec, key_at, depth)?;
                 }
                 if !self.r.next_member()? {
                     break;
                 }
             }
         }
+        order.store();
         self.check_other_duplicates(&self.data, at, "data.")?;
         self.validate_data(shape, at)
+    }
+
+    /// Passes `key` when the text at the reader is that key in the compact form
+    /// [`crate::parse::reader::Reader::key`] reads first: quoted, then `:` and a value.
+    #[inline]
+    fn take_key(&mut self, key: &QuotedKey) -> bool {
+        let at = self.r.pos;
+        let text = self.r.bytes.get(at..).unwrap_or_default();
+        let taken = key.starts(text)
+            && text.get(key.len()).is_some_and(|&b| b > b' ' && b != b'/')
+            && key.len() - 3 <= self.r.limits.max_string_bytes;
+        if taken {
+            self.r.pos = at + key.len();
+        }
+        taken
     }
 
     pub(super) fn data_other(&mut self, key: Cow<'a, str>, depth: usize) -> Parsed<()> {

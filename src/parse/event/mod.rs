@@ -3,6 +3,7 @@
 
 mod checks;
 mod data;
+mod order;
 
 use std::borrow::Cow;
 use std::cell::Cell;

@@ -1,0 +1,209 @@
+//! The order in which a host's events write the keys of `data`, learned as they arrive.
+//!
+//! One widget writes its keys in one order, event after event (`actorId`, `actorName`, `id`,
+//! `roomId`, ... for a message), though the order differs from widget to widget and version
+//! to version. Each thread remembers, per shape, which key last followed which; the parser
+//! first compares the text with the key it expects next, `"roomId":` say, and only when that
+//! fails reads the key and looks it up. A guess is only ever confirmed by the text, so what an
+//! event reads as never depends on what came before it.
+
+use std::cell::Cell;
+
+use crate::model::schema::{FIELD_COUNT, Field};
+
+/// Shapes with a row of guesses; `Shape::Raw` has no keys to guess.
+const SHAPES: usize = 9;
+
+/// No guess.
+const NONE: u8 = u8::MAX;
+
+/// Per shape, indexed by the field just read (plus one; 0 is the object's start), the field
+/// that followed it last time.
+type Row = [u8; FIELD_COUNT + 1];
+
+thread_local! {
+    static LEARNED: [Cell<Row>; SHAPES] = const { [const { Cell::new([NONE; FIELD_COUNT + 1]) }; SHAPES] };
+}
+
+/// The guesses for one object of one shape, loaded from the thread and stored back when they
+/// changed.
+pub(super) struct KeyOrder {
+    shape: usize,
+    row: Row,
+    changed: bool,
+}
+
+impl KeyOrder {
+    /// The guesses for shape number `shape`; none for a shape past the table.
+    pub(super) fn load(shape: usize) -> KeyOrder {
+        let row = match LEARNED.try_with(|rows| rows.get(shape).map(Cell::get)) {
+            Ok(Some(row)) => row,
+            _ => [NONE; FIELD_COUNT + 1],
+        };
+        KeyOrder { shape, row, changed: false }
+    }
+
+    /// The field expected after `previous` (`None`: first in the object).
+    #[inline]
+    pub(super) fn expected(&self, previous: Option<Field>) -> Option<Field> {
+        Field::ALL.get(usize::from(self.row[slot(previous)])).copied()
+    }
+
+    /// Notes that `next` followed `previous`.
+    #[inline]
+    pub(super) fn learn(&mut self, previous: Option<Field>, next: Field) {
+        let slot = &mut self.row[slot(previous)];
+        if *slot != next as u8 {
+            *slot = next as u8;
+            self.changed = true;
+        }
+    }
+
+    /// Keeps what was learned for the next object of this shape on this thread.
+    pub(super) fn store(self) {
+        if self.changed {
+            let _ = LEARNED.try_with(|rows| rows.get(self.shape).map(|row| row.set(self.row)));
+        }
+    }
+}
+
+fn slot(previous: Option<Field>) -> usize {
+    previous.map_or(0, |field| field as usize + 1)
+}
+
+/// A field's key as compact JSON writes it, quotes and colon included (`"roomId":`), padded
+/// with NULs to a fixed width, so that the text is compared with it in two words.
+#[derive(Clone, Copy)]
+pub(super) struct QuotedKey {
+    low: u128,
+    high: u64,
+    low_mask: u128,
+    high_mask: u64,
+    len: usize,
+}
+
+/// Width of [`QuotedKey`]: the longest key, `"mentionedPeople":`, is 18 bytes.
+const WIDTH: usize = 24;
+
+impl QuotedKey {
+    const fn new(key: &str) -> QuotedKey {
+        let key = key.as_bytes();
+        let mut bytes = [0u8; WIDTH];
+        let len = key.len() + 3;
+        assert!(len <= WIDTH);
+        bytes[0] = b'"';
+        let mut i = 0;
+        while i < key.len() {
+            bytes[1 + i] = key[i];
+            i += 1;
+        }
+        bytes[key.len() + 1] = b'"';
+        bytes[key.len() + 2] = b':';
+        let mut mask = [0u8; WIDTH];
+        let mut i = 0;
+        while i < len {
+            mask[i] = 0xFF;
+            i += 1;
+        }
+        let (low, high) = split(bytes);
+        let (low_mask, high_mask) = split(mask);
+        QuotedKey { low, high, low_mask, high_mask, len }
+    }
+
+    /// The quoted key of `field`.
+    pub(super) fn of(field: Field) -> &'static QuotedKey {
+        &QUOTED[field as usize]
+    }
+
+    /// How many bytes the key takes, quotes and colon included.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether `text` starts with this key (followed by anything).
+    #[inline]
+    pub(super) fn starts(&self, text: &[u8]) -> bool {
+        match text.first_chunk::<WIDTH>() {
+            Some(window) => {
+                let (low, high) = split(*window);
+                (low ^ self.low) & self.low_mask == 0 && (high ^ self.high) & self.high_mask == 0
+            }
+            None => {
+                let (low, high) = (self.low.to_le_bytes(), self.high.to_le_bytes());
+                let bytes = [&low[..], &high[..]].concat();
+                text.starts_with(&bytes[..self.len])
+            }
+        }
+    }
+}
+
+const fn split(bytes: [u8; WIDTH]) -> (u128, u64) {
+    let mut low = [0u8; 16];
+    let mut high = [0u8; 8];
+    let mut i = 0;
+    while i < 16 {
+        low[i] = bytes[i];
+        i += 1;
+    }
+    while i < WIDTH {
+        high[i - 16] = bytes[i];
+        i += 1;
+    }
+    (u128::from_le_bytes(low), u64::from_le_bytes(high))
+}
+
+static QUOTED: [QuotedKey; FIELD_COUNT] = {
+    let mut table = [QuotedKey::new(""); FIELD_COUNT];
+    let mut i = 0;
+    while i < FIELD_COUNT {
+        table[i] = QuotedKey::new(Field::ALL[i].key());
+        i += 1;
+    }
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_its_number_and_its_quoted_key() {
+        for (i, field) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(field as usize, i);
+            let quoted = format!("\"{}\":", field.key());
+            let key = QuotedKey::of(field);
+            assert_eq!(key.len(), quoted.len());
+            // Followed by a value, at the end of the text, or cut short.
+            let long = format!("{quoted}\"a value long enough for a whole window\"");
+            assert!(key.starts(long.as_bytes()), "{quoted}");
+            assert!(key.starts(quoted.as_bytes()), "{quoted}");
+            assert!(!key.starts(&quoted.as_bytes()[..quoted.len() - 1]), "{quoted}");
+            // One byte different anywhere.
+            for at in 0..quoted.len() {
+                let mut other = long.clone().into_bytes();
+                other[at] ^= 0x20;
+                assert!(!key.starts(&other), "{quoted} at {at}");
+                assert!(!key.starts(&other[..quoted.len()]), "{quoted} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_learned_is_kept_per_shape_and_thread() {
+        std::thread::spawn(|| {
+            let mut order = KeyOrder::load(2);
+            assert_eq!(order.expected(None), None);
+            order.learn(None, Field::RoomId);
+            order.learn(Some(Field::RoomId), Field::Call);
+            order.store();
+            let order = KeyOrder::load(2);
+            assert_eq!(order.expected(None), Some(Field::RoomId));
+            assert_eq!(order.expected(Some(Field::RoomId)), Some(Field::Call));
+            assert_eq!(order.expected(Some(Field::Call)), None);
+            assert_eq!(KeyOrder::load(3).expected(None), None);
+            assert_eq!(KeyOrder::load(SHAPES).expected(None), None);
+        })
+        .join()
+        .unwrap();
+    }
+}
