@@ -249,7 +249,7 @@ fn shape_view<V>(
     error_out: *mut *mut swe_error,
     shape: Shape,
     what: &str,
-    fill: fn(&Viewer<'_>) -> V,
+    fill: impl FnOnce(&Viewer<'_>) -> V,
 ) -> swe_status {
     guard(error_out, || {
         let out = Out::new(view_out, "view_out")?;
