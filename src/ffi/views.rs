@@ -446,13 +446,8 @@ impl Viewer<'_> {
         swe_envelope_view {
             kind: e.kind().as_u32(),
             name: self.text(Some(e.name())),
-            canonical_name: match e.kind() {
-                crate::model::catalogue::Kind::Unknown => self.text(Some(e.name())),
-                kind => {
-                    let name = kind_cstr(kind);
-                    swe_str { ptr: name.as_ptr(), len: name.count_bytes() }
-                }
-            },
+            // The catalogue's names are followed by a NUL.
+            canonical_name: self.text(Some(e.canonical_name())),
             resource: self.text(Some(e.resource())),
             event: self.text(Some(e.event_type())),
             actor_id: self.text(e.actor_id()),
