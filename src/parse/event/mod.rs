@@ -58,6 +58,9 @@ pub(crate) struct Draft<'a> {
     data_null: bool,
     /// The kind, once the name is known.
     kind: std::cell::Cell<Option<Kind>>,
+    /// Set when the kind was found from `resource` and `event` that join to its canonical
+    /// name, so that the event needs no name of its own.
+    named_as_kind: std::cell::Cell<bool>,
     /// The data fields read with a value other than null, one bit each ([`Field::bit`]).
     present: u32,
     /// Per expected id type, the last id that passed its check.
@@ -151,6 +154,7 @@ pub(crate) fn parse_event(
         data_actor_at: 0,
         data_null: false,
         kind: std::cell::Cell::new(None),
+        named_as_kind: std::cell::Cell::new(false),
         passed_ids: [None; IdType::COUNT],
         present: 0,
     };
@@ -468,7 +472,14 @@ impl<'a> Draft<'a> {
                 let (Some(resource), Some(event)) = (self.resource, self.event) else {
                     return Kind::Unknown;
                 };
-                kind_of_parts(self.str(resource), self.str(event))
+                let (resource, event) = (self.str(resource), self.str(event));
+                match common_kind(resource, event) {
+                    Some(kind) => {
+                        self.named_as_kind.set(true);
+                        kind
+                    }
+                    None => kind_of_parts(resource, event),
+                }
             }
         }
     }
@@ -573,6 +584,7 @@ impl<'a> Draft<'a> {
         let kind = self.kind();
         let name = match (self.wrapper_name, self.resource, self.event) {
             (Some(span), _, _) => Some(span),
+            (None, Some(_), Some(_)) if self.named_as_kind.get() => None,
             (None, Some(resource), Some(event)) => {
                 let (resource_text, event_text) = (self.str(resource), self.str(event));
                 match kind.canonical_name() {
@@ -653,19 +665,7 @@ fn is_joined(name: &str, resource: &str, event: &str) -> bool {
 }
 
 fn kind_of_parts(resource: &str, event: &str) -> Kind {
-    // The names of nearly every event, looked up without joining them.
-    let common = match (resource, event) {
-        ("messages", "created") => Some(Kind::MessagesCreated),
-        ("rooms", "unread") => Some(Kind::RoomsUnread),
-        ("rooms", "read") => Some(Kind::RoomsRead),
-        ("rooms", "selected") => Some(Kind::RoomsSelected),
-        ("calls", "created") => Some(Kind::CallsCreated),
-        ("calls", "connected") => Some(Kind::CallsConnected),
-        ("calls", "disconnected") => Some(Kind::CallsDisconnected),
-        ("memberships", "created") => Some(Kind::MembershipsCreated),
-        _ => None,
-    };
-    if let Some(kind) = common {
+    if let Some(kind) = common_kind(resource, event) {
         return kind;
     }
     // Known names are short: join them on the stack.
@@ -678,6 +678,22 @@ fn kind_of_parts(resource: &str, event: &str) -> Kind {
     buf[resource.len()] = b':';
     buf[resource.len() + 1..len].copy_from_slice(event.as_bytes());
     std::str::from_utf8(&buf[..len]).map_or(Kind::Unknown, Kind::from_name)
+}
+
+/// The kinds of nearly every event, looked up without joining their names' parts; each is
+/// named `resource:event`, as [`Kind::canonical_name`] gives it.
+fn common_kind(resource: &str, event: &str) -> Option<Kind> {
+    match (resource, event) {
+        ("messages", "created") => Some(Kind::MessagesCreated),
+        ("rooms", "unread") => Some(Kind::RoomsUnread),
+        ("rooms", "read") => Some(Kind::RoomsRead),
+        ("rooms", "selected") => Some(Kind::RoomsSelected),
+        ("calls", "created") => Some(Kind::CallsCreated),
+        ("calls", "connected") => Some(Kind::CallsConnected),
+        ("calls", "disconnected") => Some(Kind::CallsDisconnected),
+        ("memberships", "created") => Some(Kind::MembershipsCreated),
+        _ => None,
+    }
 }
 
 fn with_path(mut f: Fail, path: &str) -> Fail {
@@ -710,6 +726,15 @@ mod tests {
             let (resource, event) = name.split_once(':').unwrap();
             assert_eq!(kind_of_parts(resource, event), Kind::from_name(name), "{name}");
         }
+        // A common kind is named by its parts joined, which events named so need not keep.
+        for kind in Kind::ALL {
+            let Some(name) = kind.canonical_name() else { continue };
+            let (resource, event) = name.split_once(':').unwrap();
+            if let Some(common) = common_kind(resource, event) {
+                assert_eq!(common, kind, "{name}");
+            }
+        }
+        assert_eq!(common_kind("spaces", "read"), None);
     }
 
     proptest! {
