@@ -61,7 +61,9 @@ impl<'a> Draft<'a> {
             }
         }
         order.store();
-        self.check_other_duplicates(&self.data, at, "data.")?;
+        if self.other_keys.data > 1 {
+            self.check_other_duplicates(&self.data, at, "data.")?;
+        }
         self.validate_data(shape, at)
     }
 
@@ -87,6 +89,7 @@ impl<'a> Draft<'a> {
         let key = self.push_str(&key);
         let raw = self.raw_value(depth + 1)?;
         self.data.push(Member { key: Key::Other(key), value: Value::Json(raw) });
+        self.other_keys.data += 1;
         Ok(())
     }
 

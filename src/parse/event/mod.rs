@@ -63,8 +63,19 @@ pub(crate) struct Draft<'a> {
     named_as_kind: std::cell::Cell<bool>,
     /// The data fields read with a value other than null, one bit each ([`Field::bit`]).
     present: u32,
+    /// How many keys no schema knows each object has: their duplicates are looked for only
+    /// where there are two or more.
+    other_keys: OtherKeys,
     /// Per expected id type, the last id that passed its check.
     passed_ids: [Option<Span>; IdType::COUNT],
+}
+
+/// Counts of the keys no schema knows, per object of the event.
+#[derive(Default)]
+struct OtherKeys {
+    wrapper: u32,
+    envelope: u32,
+    data: u32,
 }
 
 /// The arena of an event read from `text`: a copy of it, where strings without escapes stay as
@@ -156,6 +167,7 @@ pub(crate) fn parse_event(
         kind: std::cell::Cell::new(None),
         named_as_kind: std::cell::Cell::new(false),
         passed_ids: [None; IdType::COUNT],
+        other_keys: OtherKeys::default(),
         present: 0,
     };
     draft.top()?;
@@ -266,7 +278,9 @@ impl<'a> Draft<'a> {
             key_at = self.r.pos;
             key = self.r.key()?;
         }
-        self.check_other_duplicates(&self.wrapper, object_at, "")?;
+        if self.other_keys.wrapper > 1 {
+            self.check_other_duplicates(&self.wrapper, object_at, "")?;
+        }
         if self.wrapper_name.is_none() {
             return Err(missing(object_at, "name", "the wrapper has no `name`"));
         }
@@ -359,7 +373,9 @@ impl<'a> Draft<'a> {
             key_at = self.r.pos;
             key = self.r.key()?;
         }
-        self.check_other_duplicates(&self.envelope, object_at, "")?;
+        if self.other_keys.envelope > 1 {
+            self.check_other_duplicates(&self.envelope, object_at, "")?;
+        }
         self.check_envelope(object_at)?;
         if let Some(at) = self.deferred.take() {
             let end = self.r.pos;
@@ -432,9 +448,11 @@ impl<'a> Draft<'a> {
         let raw = self.raw_value(depth)?;
         let member = Member { key: Key::Other(key), value: Value::Json(raw) };
         if wrapper {
-            self.wrapper.push(member)
+            self.wrapper.push(member);
+            self.other_keys.wrapper += 1;
         } else {
-            self.envelope.push(member)
+            self.envelope.push(member);
+            self.other_keys.envelope += 1;
         }
         Ok(())
     }
