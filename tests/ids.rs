@@ -107,23 +107,37 @@ mod in_events {
     use spaces_widget_events::{Event, WebexId};
 
     /// A `messages:created` event with `id` in each field that holds an id, written as it is
-    /// or with its first character escaped, and `pad` spaces before the closing brace.
-    fn message(id: &str, escaped: bool, pad: usize) -> String {
-        let written = match id.chars().next() {
+    /// or with its first character escaped (in every field, or in the first only), and `pad`
+    /// spaces before the closing brace.
+    fn message(id: &str, escaped: Escaped, pad: usize) -> String {
+        let escape = |escaped: bool| match id.chars().next() {
             Some(first) if escaped && first.is_ascii() => {
                 format!("\\u{:04x}{}", u32::from(first), &id[1..])
             }
             _ => id.to_string(),
         };
+        let (first, rest) = match escaped {
+            Escaped::Nowhere => (escape(false), escape(false)),
+            Escaped::First => (escape(true), escape(false)),
+            Escaped::Everywhere => (escape(true), escape(true)),
+        };
         format!(
             concat!(
                 r#"{{"resource":"messages","event":"created","actorId":"{0}","data":{{"#,
-                r#""id":"{0}","roomId":"{0}","personId":"{0}","created":"2025-05-28T16:22:13.670Z","#,
-                r#""roomType":"group","actorId":"{0}"}}{1}}}"#
+                r#""id":"{1}","roomId":"{1}","personId":"{1}","created":"2025-05-28T16:22:13.670Z","#,
+                r#""roomType":"group","actorId":"{1}"}}{2}}}"#
             ),
-            written,
+            first,
+            rest,
             " ".repeat(pad)
         )
+    }
+
+    #[derive(Clone, Copy)]
+    enum Escaped {
+        Nowhere,
+        First,
+        Everywhere,
     }
 
     fn read(text: &str) -> (String, Vec<(String, String, String)>) {
@@ -146,19 +160,21 @@ mod in_events {
         ) {
             let id = WebexId::new(&cluster, &ty, &local).map(|id| id.encode());
             let id = format!("{}{noise}", id.unwrap_or_else(|_| local.clone()));
-            let plain = read(&message(&id, false, pad));
-            prop_assert_eq!(&plain, &read(&message(&id, true, pad)), "{}", id);
-            prop_assert_eq!(&plain, &read(&message(&id, false, 0)), "{}", id);
+            let plain = read(&message(&id, Escaped::Nowhere, pad));
+            prop_assert_eq!(&plain, &read(&message(&id, Escaped::Everywhere, pad)), "{}", id);
+            prop_assert_eq!(&plain, &read(&message(&id, Escaped::First, pad)), "{}", id);
+            prop_assert_eq!(&plain, &read(&message(&id, Escaped::Nowhere, 0)), "{}", id);
         }
     }
 
     #[test]
     fn a_canonical_id_in_a_field_of_another_type_is_warned_of_either_way() {
         let room = WebexId::new("us", "ROOM", "9efd55d2").unwrap().encode();
-        let (_, warnings) = read(&message(&room, false, 40));
+        let (_, warnings) = read(&message(&room, Escaped::Nowhere, 40));
         let paths: Vec<&str> = warnings.iter().map(|(_, path, _)| path.as_str()).collect();
         assert_eq!(paths, ["actorId", "data.id", "data.personId", "data.actorId"]);
         assert!(warnings.iter().all(|(code, _, _)| code == "SWE_WARNING_ID_UNEXPECTED_TYPE"));
-        assert_eq!(read(&message(&room, true, 40)).1, warnings);
+        assert_eq!(read(&message(&room, Escaped::Everywhere, 40)).1, warnings);
+        assert_eq!(read(&message(&room, Escaped::First, 40)).1, warnings);
     }
 }
