@@ -306,7 +306,11 @@ impl Emitter {
         text: impl AsRef<[u8]>,
         options: &ParseOptions,
     ) -> Result<usize, Error> {
-        self.emit(&Event::parse_with(text, options)?)
+        // Borrowed where it lies, rather than moved out of the result by `?`.
+        match Event::parse_with(text, options) {
+            Ok(ref event) => self.emit(event),
+            Err(error) => Err(error),
+        }
     }
 
     fn snapshot(&self) -> Arc<Vec<Arc<Subscription>>> {

@@ -161,9 +161,13 @@ fn read(
         let mut stopped = 0;
         let mut deliver = |line: Line, item: Result<crate::Event, Error>| {
             // A listener's refusal is placed at the line of the event it refused.
-            let emitted = item.and_then(|event| {
-                emitter.emit(&event).map_err(|e| e.in_stream(line.number, line.offset))
-            });
+            let emitted = match item {
+                // Borrowed where it lies: an event is too big to move for nothing.
+                Ok(ref event) => {
+                    emitter.emit(event).map_err(|e| e.in_stream(line.number, line.offset))
+                }
+                Err(error) => Err(error),
+            };
             let error = match emitted {
                 Ok(_) => {
                     *events += 1;
