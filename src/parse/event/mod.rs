@@ -521,14 +521,20 @@ impl<'a> Draft<'a> {
 
     /// A string value, or a wrong-type failure naming `path`.
     fn required_string(&mut self, at: usize, path: impl FnOnce() -> String) -> Parsed<Span> {
-        if self.r.at_end() {
-            return Err(self.r.unexpected(at, "a string"));
-        }
-        if !self.r.is_string_start() {
-            let what = format!("expected a string, found {}", self.r.describe(at));
-            return Err(self.wrong_type(at, &path(), &what));
+        if self.r.peek() != Some(b'"') && !self.r.is_string_start() {
+            return Err(self.not_a_string(at, path()));
         }
         self.string_span()
+    }
+
+    /// The failure for a value at `at` (where the reader sits) that should be a string.
+    #[cold]
+    fn not_a_string(&self, at: usize, path: String) -> Fail {
+        if self.r.at_end() {
+            return self.r.unexpected(at, "a string");
+        }
+        let what = format!("expected a string, found {}", self.r.describe(at));
+        self.wrong_type(at, &path, &what)
     }
 
     /// A string value that holds an id of the `expected` type, checked: a warning (or, as
