@@ -6,13 +6,23 @@
 use std::ops::Range;
 
 /// Ends a span at `at` by overwriting the ASCII byte there (a closing quote) with a NUL.
+#[inline]
 pub(crate) fn terminate(arena: &mut str, at: usize) {
-    let Some(byte) = arena.as_bytes().get(at) else {
-        panic!("terminate at {at}: past the arena's {} bytes", arena.len());
-    };
-    assert!(byte.is_ascii(), "terminate at {at}: byte 0x{byte:02X} is not ASCII");
-    // SAFETY: an ASCII byte replaced by another ASCII byte leaves every UTF-8 sequence whole.
-    unsafe { arena.as_bytes_mut()[at] = 0 };
+    match arena.as_bytes().get(at) {
+        // SAFETY: an ASCII byte replaced by another ASCII byte leaves every UTF-8 sequence
+        // whole.
+        Some(byte) if byte.is_ascii() => unsafe { arena.as_bytes_mut()[at] = 0 },
+        byte => cannot_terminate(at, byte.copied(), arena.len()),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn cannot_terminate(at: usize, byte: Option<u8>, len: usize) -> ! {
+    match byte {
+        None => panic!("terminate at {at}: past the arena's {len} bytes"),
+        Some(byte) => panic!("terminate at {at}: byte 0x{byte:02X} is not ASCII"),
+    }
 }
 
 /// Replaces the text in `region` (a string's content and its closing quote) with `value`
