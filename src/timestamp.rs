@@ -53,14 +53,18 @@ fn widget_form(b: &[u8]) -> Option<i64> {
         }
         values[i] = digits;
     }
+    // In each word, byte k becomes ten times digit k plus digit k + 1: two digits read as
+    // one number in each byte (at most 99, so nothing carries into the next byte).
+    let pairs = values.map(|digits| digits * 10 + (digits >> 8));
+    let pair = |i: usize| ((pairs[i / 8] >> (8 * (i % 8))) & 0xFF) as i64;
     let digit = |i: usize| ((values[i / 8] >> (8 * (i % 8))) & 0xFF) as i64;
-    let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-    let month = digit(5) * 10 + digit(6);
-    let day = digit(8) * 10 + digit(9);
-    let hour = digit(11) * 10 + digit(12);
-    let minute = digit(14) * 10 + digit(15);
-    let second = digit(17) * 10 + digit(18);
-    let millis = digit(20) * 100 + digit(21) * 10 + digit(22);
+    let year = pair(0) * 100 + pair(2);
+    let month = pair(5);
+    let day = pair(8);
+    let hour = pair(11);
+    let minute = pair(14);
+    let second = pair(17);
+    let millis = pair(20) * 10 + digit(22);
     // A leap second (60) is left to the general path.
     if !(1..=12).contains(&month)
         || day < 1
