@@ -75,7 +75,7 @@ fn parse_bytes_into(bytes: &[u8], options: &ParseOptions, spare: Spare) -> Resul
         }
     };
     let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
-    event::parse_event(text, start, options, spare).map_err(|f| locate(f, text, options.syntax))
+    event::parse_event(text, start, options, spare)
 }
 
 /// `bytes` as text, checked with SIMD where the machine has it; a failure is checked again by
@@ -99,7 +99,7 @@ pub(crate) fn input_too_large(limit: usize) -> Error {
 }
 
 /// Gives a failure its line, column and path.
-fn locate(fail: Fail, text: &str, syntax: Syntax) -> Error {
+pub(super) fn locate(fail: Fail, text: &str, syntax: Syntax) -> Error {
     let fail = fail.into_info();
     let position = Position::locate(text.as_bytes(), fail.offset);
     let path = fail.path.unwrap_or_else(|| path_at(text, fail.offset, syntax == Syntax::Literal));

@@ -12,7 +12,7 @@ use smallvec::SmallVec;
 
 use super::arena;
 use super::reader::{Discard, Fail, Parsed, Reader, fail};
-use crate::error::ErrorCode;
+use crate::error::{Error, ErrorCode};
 use crate::ids::{self, IdType};
 use crate::model::catalogue::Kind;
 use crate::model::event::{
@@ -128,7 +128,7 @@ pub(crate) fn parse_event(
     start: usize,
     options: &ParseOptions,
     spare: Spare,
-) -> Parsed<Event> {
+) -> Result<Event, Error> {
     let literal = options.syntax == crate::options::Syntax::Literal;
     let mut reader = Reader::new(text, literal, options.limits);
     reader.pos = start;
@@ -170,8 +170,20 @@ pub(crate) fn parse_event(
         other_keys: OtherKeys::default(),
         present: 0,
     };
-    draft.top()?;
-    draft.finish()
+    // The event is made in the result the caller gets: at three hundred bytes, it is worth
+    // not moving from one kind of result to another.
+    match draft.top().and_then(|()| draft.finish()) {
+        Ok(parts) => Ok(draft.take_event(parts)),
+        Err(fail) => Err(super::locate(fail, text, options.syntax)),
+    }
+}
+
+/// What [`Draft::finish`] settles of an event, for [`Draft::take_event`] to make it of.
+struct Parts {
+    kind: Kind,
+    name: Option<Span>,
+    resource: Span,
+    event: Span,
 }
 
 impl<'a> Draft<'a> {
@@ -618,7 +630,9 @@ impl<'a> Draft<'a> {
         span.of(&self.text)
     }
 
-    fn finish(&mut self) -> Parsed<Event> {
+    /// The checks once the whole event is read, and what they settle: its kind, name,
+    /// resource and event.
+    fn finish(&mut self) -> Parsed<Parts> {
         let kind = self.kind();
         let name = match (self.wrapper_name, self.resource, self.event) {
             (Some(span), _, _) => Some(span),
@@ -662,6 +676,12 @@ impl<'a> Draft<'a> {
             }
         };
         self.check_actor()?;
+        Ok(Parts { kind, name, resource, event })
+    }
+
+    /// The event, its members in one list: data, then the envelope, then the wrapper.
+    fn take_event(&mut self, parts: Parts) -> Event {
+        let Parts { kind, name, resource, event } = parts;
         let data_len = self.data.len() as u32;
         let envelope_len = self.envelope.len() as u32;
         for slot in self.envelope_slots.iter_mut().filter(|s| **s != NO_SLOT) {
@@ -674,7 +694,7 @@ impl<'a> Draft<'a> {
         let mut members = std::mem::take(&mut self.data);
         members.extend_from_slice(&self.envelope);
         members.extend_from_slice(&self.wrapper);
-        Ok(Event {
+        Event {
             text: std::mem::take(&mut self.text),
             kind,
             name,
@@ -690,7 +710,7 @@ impl<'a> Draft<'a> {
             data_slots: self.data_slots,
             items: std::mem::take(&mut self.items),
             warnings: std::mem::take(&mut self.warnings),
-        })
+        }
     }
 }
 
