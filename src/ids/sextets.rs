@@ -23,10 +23,10 @@ pub(super) fn sextets_fit(chars: &[u8]) -> bool {
 
 /// The length of the run of base64url characters that `chars` starts with, when every one of
 /// them is clear of [`HIGH_BITS`] (what [`sextets_fit`] asks of each character): where a
-/// string holding an id ends, found in the pass that checks its characters. `None` when a
-/// character of the run sets a high bit, when the run reaches the last thirty-one bytes of
-/// `chars`, or without AVX2: the caller then reads the id the general way. Whole groups of four
-/// from the start, as `chars` is expected to begin a group.
+/// string holding an id ends, found in the pass that checks its characters. Groups of four
+/// count from `chars`' start. `None` when a character of the run sets a high bit, when the
+/// run does not end within the whole blocks of thirty-two bytes that `chars` holds (near the
+/// end of the text), or without AVX2: the caller then reads the id the general way.
 pub(super) fn fitting_run(chars: &[u8]) -> Option<usize> {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
@@ -336,6 +336,30 @@ mod tests {
         ) {
             for (name, kernel) in kernels() {
                 prop_assert_eq!(kernel(&chars), naive(&chars), "{}", name);
+            }
+        }
+    }
+
+    /// [`fitting_run`] one character at a time: the run's length when it fits and ends within
+    /// whole blocks of thirty-two.
+    fn naive_run(chars: &[u8]) -> Option<usize> {
+        let run = chars.iter().position(|&c| super::super::URL_SAFE_VALUES[c as usize] == 0xFF)?;
+        let fits = chars[..run].iter().enumerate().all(|(i, &c)| {
+            super::super::URL_SAFE_VALUES[c as usize] & HIGH_BITS[i % 4] == 0
+        });
+        (fits && run < chars.len() / 32 * 32).then_some(run)
+    }
+
+    proptest! {
+        #[test]
+        fn a_fitting_run_ends_where_the_alphabet_does(
+            chars in "[A-Za-f0-9_-]{0,100}[\"=+/ ]?[A-Za-z0-9_-]{0,40}",
+        ) {
+            let found = fitting_run(chars.as_bytes());
+            if cfg!(target_arch = "x86_64") && std::arch::is_x86_feature_detected!("avx2") {
+                prop_assert_eq!(found, naive_run(chars.as_bytes()), "{}", chars);
+            } else {
+                prop_assert_eq!(found, None);
             }
         }
     }
