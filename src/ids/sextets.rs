@@ -344,9 +344,10 @@ mod tests {
     /// whole blocks of thirty-two.
     fn naive_run(chars: &[u8]) -> Option<usize> {
         let run = chars.iter().position(|&c| super::super::URL_SAFE_VALUES[c as usize] == 0xFF)?;
-        let fits = chars[..run].iter().enumerate().all(|(i, &c)| {
-            super::super::URL_SAFE_VALUES[c as usize] & HIGH_BITS[i % 4] == 0
-        });
+        let fits = chars[..run]
+            .iter()
+            .enumerate()
+            .all(|(i, &c)| super::super::URL_SAFE_VALUES[c as usize] & HIGH_BITS[i % 4] == 0);
         (fits && run < chars.len() / 32 * 32).then_some(run)
     }
 

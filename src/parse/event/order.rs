@@ -128,10 +128,12 @@ impl QuotedKey {
                 let (low, high) = split(*window);
                 (low ^ self.low) & self.low_mask == 0 && (high ^ self.high) & self.high_mask == 0
             }
+            // Near the end of the text: pad what is left with NULs, which no key holds.
             None => {
-                let (low, high) = (self.low.to_le_bytes(), self.high.to_le_bytes());
-                let bytes = [&low[..], &high[..]].concat();
-                text.starts_with(&bytes[..self.len])
+                let mut window = [0u8; WIDTH];
+                let n = text.len().min(self.len);
+                window[..n].copy_from_slice(&text[..n]);
+                n == self.len && self.starts(&window)
             }
         }
     }
