@@ -65,8 +65,18 @@ enum Listener {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
     text: Box<str>,
-    /// Set when the pattern is exactly a known name: matching is then a comparison of kinds.
-    kind: Option<Kind>,
+    matcher: Matcher,
+}
+
+/// How a pattern is matched, settled when it is compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Matcher {
+    /// `*`: every event.
+    Every,
+    /// Exactly a known name: a comparison of kinds.
+    Kind(Kind),
+    /// Segment by segment, against the name that arrived and the kind's current name.
+    Segments,
 }
 
 impl Pattern {
@@ -87,8 +97,12 @@ impl Pattern {
                 return bad("`*` must stand alone in its segment");
             }
         }
-        let kind = Some(Kind::from_name(text)).filter(|k| *k != Kind::Unknown);
-        Ok(Pattern { text: text.into(), kind })
+        let matcher = match Kind::from_name(text) {
+            _ if text == "*" => Matcher::Every,
+            Kind::Unknown => Matcher::Segments,
+            kind => Matcher::Kind(kind),
+        };
+        Ok(Pattern { text: text.into(), matcher })
     }
 
     /// The pattern as written.
@@ -98,11 +112,17 @@ impl Pattern {
 
     /// Whether an event with this kind and name matches.
     pub fn matches(&self, event: &Event) -> bool {
-        if let Some(kind) = self.kind {
-            return kind == event.kind();
+        match self.matcher {
+            Matcher::Every => true,
+            Matcher::Kind(kind) => kind == event.kind(),
+            Matcher::Segments => {
+                segments_match(&self.text, event.name())
+                    || event
+                        .kind()
+                        .canonical_name()
+                        .is_some_and(|name| segments_match(&self.text, name))
+            }
         }
-        segments_match(&self.text, event.name())
-            || event.kind().canonical_name().is_some_and(|name| segments_match(&self.text, name))
     }
 }
 

@@ -6,9 +6,14 @@ use time::format_description::well_known::Rfc3339;
 /// The instant of an RFC 3339 timestamp in Unix milliseconds (rounded down), or `None` when
 /// the text is not RFC 3339. Fractions and offsets (`Z`, `+00:00`, `-05:30`) are accepted.
 pub fn unix_millis(text: &str) -> Option<i64> {
-    match widget_form(text.as_bytes()) {
+    unix_millis_of(text.as_bytes())
+}
+
+/// [`unix_millis`] of text known only as bytes: not UTF-8 is not a timestamp.
+pub(crate) fn unix_millis_of(text: &[u8]) -> Option<i64> {
+    match widget_form(text) {
         Some(millis) => Some(millis),
-        None => general(text),
+        None => general(std::str::from_utf8(text).ok()?),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::strings::swe_str;
 use crate::model::event::{
-    CallKind, Event, FileForm, FileItem, Item, MentionsKind, Span, TeamKind, Value,
+    CallKind, EnvelopeKey, Event, FileForm, FileItem, Item, MentionsKind, Span, TeamKind, Value,
 };
 use crate::model::schema::Field;
 
@@ -432,26 +432,31 @@ impl Viewer<'_> {
     }
 
     fn room_type(&self, field: Field) -> (swe_room_type, swe_str) {
-        let kind = match self.0.field_str(field) {
-            None => SWE_ROOM_TYPE_ABSENT,
-            Some("group") => SWE_ROOM_TYPE_GROUP,
-            Some("direct") => SWE_ROOM_TYPE_DIRECT,
-            Some(_) => SWE_ROOM_TYPE_OTHER,
+        let Some(span) = self.0.field_span(field) else {
+            return (SWE_ROOM_TYPE_ABSENT, swe_str::ABSENT);
         };
-        (kind, self.field(field))
+        let kind = match &self.0.text.as_bytes()[span.range()] {
+            b"group" => SWE_ROOM_TYPE_GROUP,
+            b"direct" => SWE_ROOM_TYPE_DIRECT,
+            _ => SWE_ROOM_TYPE_OTHER,
+        };
+        (kind, self.span(span))
     }
 
     pub(crate) fn envelope(&self) -> swe_envelope_view {
         let e = self.0;
         swe_envelope_view {
             kind: e.kind().as_u32(),
-            name: self.text(Some(e.name())),
+            name: match e.name {
+                Some(span) => self.span(span),
+                None => self.text(Some(e.name())),
+            },
             // The catalogue's names are followed by a NUL.
             canonical_name: self.text(Some(e.canonical_name())),
-            resource: self.text(Some(e.resource())),
-            event: self.text(Some(e.event_type())),
-            actor_id: self.text(e.actor_id()),
-            action: self.text(e.action()),
+            resource: self.span(e.resource),
+            event: self.span(e.event),
+            actor_id: self.opt(e.actor_id_span()),
+            action: self.opt(e.envelope_span(EnvelopeKey::Action)),
             wrapped: e.is_wrapped(),
             warning_count: e.warnings.len(),
         }

@@ -286,12 +286,12 @@ impl Event {
 
     /// The envelope's `actorId`, or else `data.actorId`.
     pub fn actor_id(&self) -> Option<&str> {
-        self.envelope_str(EnvelopeKey::ActorId).or_else(|| self.field_str(Field::ActorId))
+        self.opt_str(self.actor_id_span())
     }
 
     /// The envelope's `action` (e.g. `call` on `rooms:selected` when the call button was used).
     pub fn action(&self) -> Option<&str> {
-        self.envelope_str(EnvelopeKey::Action)
+        self.opt_str(self.envelope_span(EnvelopeKey::Action))
     }
 
     /// Whether the event arrived as a `{"name": ..., "detail": ...}` wrapper.
@@ -379,11 +379,17 @@ impl Event {
         (slot != NO_SLOT).then(|| &self.members[slot as usize].value)
     }
 
-    pub(crate) fn envelope_str(&self, key: EnvelopeKey) -> Option<&str> {
-        match self.envelope_value(key)? {
-            Value::Str(span) => Some(self.str(*span)),
+    /// The span of an envelope member that is a string.
+    pub(crate) fn envelope_span(&self, key: EnvelopeKey) -> Option<Span> {
+        match *self.envelope_value(key)? {
+            Value::Str(span) => Some(span),
             _ => None,
         }
+    }
+
+    /// The span of [`Event::actor_id`].
+    pub(crate) fn actor_id_span(&self) -> Option<Span> {
+        self.envelope_span(EnvelopeKey::ActorId).or_else(|| self.field_span(Field::ActorId))
     }
 
     pub(crate) fn field_str(&self, field: Field) -> Option<&str> {

@@ -22,7 +22,7 @@ impl Draft<'_> {
         // and as personId): an id that passed for this type just before passes again.
         let slot = expected as usize;
         if let Some(known) = self.passed_ids[slot]
-            && self.str(known) == self.str(span)
+            && self.bytes(known) == self.bytes(span)
         {
             return Ok(());
         }
@@ -131,7 +131,7 @@ impl Draft<'_> {
         let agrees = if full.contains(':') {
             matches
         } else {
-            Kind::from_name(full) == kind_of_parts(self.str(resource), self.str(event))
+            Kind::from_name(full) == kind_of_parts(self.bytes(resource), self.bytes(event))
         };
         if agrees {
             return Ok(());

@@ -134,7 +134,7 @@ impl<'a> Draft<'a> {
             FieldType::Id(expected) => Value::Str(self.id_span(at, expected, path)?),
             FieldType::RoomType => {
                 let span = self.required_string(at, path)?;
-                if !matches!(self.str(span), "group" | "direct") {
+                if !matches!(self.bytes(span), b"group" | b"direct") {
                     let message = format!(
                         "unknown room type `{}` (expected `group` or `direct`)",
                         self.str(span)
@@ -145,7 +145,7 @@ impl<'a> Draft<'a> {
             }
             FieldType::Time => {
                 let span = self.required_string(at, path)?;
-                let millis = timestamp::unix_millis(self.str(span));
+                let millis = timestamp::unix_millis_of(self.bytes(span));
                 if millis.is_none() {
                     let message = format!("`{}` is not an RFC 3339 timestamp", self.str(span));
                     self.warn(WarningCode::TimestampInvalid, path(), message, at)?;
@@ -159,9 +159,9 @@ impl<'a> Draft<'a> {
             },
             FieldType::Team => {
                 let span = self.required_string(at, path)?;
-                let kind = match self.str(span) {
-                    "" => TeamKind::NoTeam,
-                    UNDEFINED_TEAM => TeamKind::Undefined,
+                let kind = match self.bytes(span) {
+                    b"" => TeamKind::NoTeam,
+                    text if text == UNDEFINED_TEAM.as_bytes() => TeamKind::Undefined,
                     _ => {
                         self.check_id(span, IdType::Team, at, path)?;
                         TeamKind::Id

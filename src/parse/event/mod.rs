@@ -502,7 +502,7 @@ impl<'a> Draft<'a> {
                 let (Some(resource), Some(event)) = (self.resource, self.event) else {
                     return Kind::Unknown;
                 };
-                let (resource, event) = (self.str(resource), self.str(event));
+                let (resource, event) = (self.bytes(resource), self.bytes(event));
                 match common_kind(resource, event) {
                     Some(kind) => {
                         self.named_as_kind.set(true);
@@ -630,6 +630,11 @@ impl<'a> Draft<'a> {
         span.of(&self.text)
     }
 
+    /// The bytes of `span`: for comparisons, which need no character boundaries checked.
+    fn bytes(&self, span: Span) -> &[u8] {
+        &self.text.as_bytes()[span.range()]
+    }
+
     /// The checks once the whole event is read, and what they settle: its kind, name,
     /// resource and event.
     fn finish(&mut self) -> Parsed<Parts> {
@@ -722,7 +727,7 @@ fn is_joined(name: &str, resource: &str, event: &str) -> bool {
         && name.ends_with(event)
 }
 
-fn kind_of_parts(resource: &str, event: &str) -> Kind {
+fn kind_of_parts(resource: &[u8], event: &[u8]) -> Kind {
     if let Some(kind) = common_kind(resource, event) {
         return kind;
     }
@@ -732,18 +737,17 @@ fn kind_of_parts(resource: &str, event: &str) -> Kind {
     if len > buf.len() {
         return Kind::Unknown;
     }
-    buf[..resource.len()].copy_from_slice(resource.as_bytes());
+    buf[..resource.len()].copy_from_slice(resource);
     buf[resource.len()] = b':';
-    buf[resource.len() + 1..len].copy_from_slice(event.as_bytes());
+    buf[resource.len() + 1..len].copy_from_slice(event);
     std::str::from_utf8(&buf[..len]).map_or(Kind::Unknown, Kind::from_name)
 }
 
 /// The kinds of nearly every event, looked up without joining their names' parts; each is
 /// named `resource:event`, as [`Kind::canonical_name`] gives it.
-fn common_kind(resource: &str, event: &str) -> Option<Kind> {
+fn common_kind(resource: &[u8], event: &[u8]) -> Option<Kind> {
     // By the parts' lengths, which tell these names apart, then one comparison of each part
     // with a text of known length.
-    let (resource, event) = (resource.as_bytes(), event.as_bytes());
     let (kind, names) = match (resource.len(), event.len()) {
         (8, 7) => (Kind::MessagesCreated, resource == b"messages" && event == b"created"),
         (5, 6) => (Kind::RoomsUnread, resource == b"rooms" && event == b"unread"),
@@ -786,17 +790,21 @@ mod tests {
         for kind in Kind::ALL {
             let Some(name) = kind.canonical_name() else { continue };
             let (resource, event) = name.split_once(':').unwrap();
-            assert_eq!(kind_of_parts(resource, event), Kind::from_name(name), "{name}");
+            assert_eq!(
+                kind_of_parts(resource.as_bytes(), event.as_bytes()),
+                Kind::from_name(name),
+                "{name}"
+            );
         }
         // A common kind is named by its parts joined, which events named so need not keep.
         for kind in Kind::ALL {
             let Some(name) = kind.canonical_name() else { continue };
             let (resource, event) = name.split_once(':').unwrap();
-            if let Some(common) = common_kind(resource, event) {
+            if let Some(common) = common_kind(resource.as_bytes(), event.as_bytes()) {
                 assert_eq!(common, kind, "{name}");
             }
         }
-        assert_eq!(common_kind("spaces", "read"), None);
+        assert_eq!(common_kind(b"spaces", b"read"), None);
     }
 
     proptest! {
@@ -806,7 +814,7 @@ mod tests {
             event in "(created|unread|read|selected|connected|disconnected|[a-z:]{0,8})",
         ) {
             prop_assert_eq!(
-                kind_of_parts(&resource, &event),
+                kind_of_parts(resource.as_bytes(), event.as_bytes()),
                 Kind::from_name(&format!("{resource}:{event}"))
             );
         }
