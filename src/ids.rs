@@ -396,7 +396,7 @@ impl KnownHead {
     /// What follows the head in `encoded`, when `encoded` starts with it. Eight bytes a step,
     /// the last step ending at the head's end: as fast as the call to `memcmp` that
     /// `strip_prefix` makes costs.
-    #[inline]
+    #[inline(always)]
     fn strip_from<'e>(&self, encoded: &'e [u8]) -> Option<&'e [u8]> {
         const { assert!(KnownHead::MIN_CHARS >= 8) };
         let n = self.len;

@@ -42,7 +42,23 @@ impl Limits {
     pub const MAX_INPUT_BYTES: usize = 1 << 30;
 
     /// Checks that every limit is positive and within its ceiling.
+    #[inline]
     pub fn validate(&self) -> Result<(), Error> {
+        // A limit minus one is below its ceiling exactly when it is from 1 to the ceiling.
+        let within = |limit: usize, ceiling: usize| limit.wrapping_sub(1) < ceiling;
+        if within(self.max_input_bytes, Self::MAX_INPUT_BYTES)
+            && within(self.max_depth, 100_000)
+            && within(self.max_string_bytes, Self::MAX_INPUT_BYTES)
+        {
+            return Ok(());
+        }
+        self.refusal()
+    }
+
+    /// What [`Limits::validate`] says of limits it does not pass.
+    #[cold]
+    #[inline(never)]
+    fn refusal(&self) -> Result<(), Error> {
         let bad = |what: &str| Err(Error::new(ErrorCode::InvalidArgument, what.to_string()));
         if self.max_input_bytes == 0 || self.max_input_bytes > Self::MAX_INPUT_BYTES {
             return bad("max_input_bytes must be between 1 and 1 GiB");
@@ -78,5 +94,42 @@ impl ParseOptions {
     /// Default options with literal syntax.
     pub fn literal() -> ParseOptions {
         ParseOptions { syntax: Syntax::Literal, ..ParseOptions::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_limit_is_taken_from_one_to_its_ceiling_and_refused_outside() {
+        let ceilings = [
+            (Limits::MAX_INPUT_BYTES, "max_input_bytes must be between 1 and 1 GiB"),
+            (100_000, "max_depth must be between 1 and 100000"),
+            (Limits::MAX_INPUT_BYTES, "max_string_bytes must be between 1 and 1 GiB"),
+        ];
+        for (which, (ceiling, message)) in ceilings.into_iter().enumerate() {
+            let with = |value: usize| {
+                let mut limits = Limits::default();
+                *[
+                    &mut limits.max_input_bytes,
+                    &mut limits.max_depth,
+                    &mut limits.max_string_bytes,
+                ]
+                .into_iter()
+                .nth(which)
+                .unwrap() = value;
+                limits.validate()
+            };
+            for good in [1, 2, ceiling - 1, ceiling] {
+                assert_eq!(with(good), Ok(()), "limit {which} = {good}");
+            }
+            for bad in [0, ceiling + 1, usize::MAX] {
+                let error = with(bad).unwrap_err();
+                assert_eq!(error.code(), ErrorCode::InvalidArgument, "limit {which} = {bad}");
+                assert_eq!(error.message(), message, "limit {which} = {bad}");
+            }
+        }
+        assert_eq!(Limits::default().validate(), Ok(()));
     }
 }

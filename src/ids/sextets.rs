@@ -57,6 +57,7 @@ fn portable_sextets_fit(chars: &[u8]) -> bool {
 
 /// Whether the last character of unpadded base64 leaves no data bits unused, and the length
 /// is one base64 can have.
+#[inline]
 pub(super) fn trailing_bits_clear(chars: &[u8]) -> bool {
     let last = chars.last().map_or(0, |&c| super::URL_SAFE_VALUES[c as usize]);
     match chars.len() % 4 {

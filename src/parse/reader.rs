@@ -376,15 +376,22 @@ impl<'a> Reader<'a> {
         super::scan::plain_end(self.bytes, from, quote)
     }
 
+    #[inline]
     pub(crate) fn check_string_len(&self, start: usize, len: usize) -> Parsed<()> {
         if len > self.limits.max_string_bytes {
-            return Err(fail(
-                ErrorCode::StringTooLong,
-                start,
-                format!("string longer than {} bytes", self.limits.max_string_bytes),
-            ));
+            return Err(self.string_too_long(start));
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn string_too_long(&self, start: usize) -> Fail {
+        fail(
+            ErrorCode::StringTooLong,
+            start,
+            format!("string longer than {} bytes", self.limits.max_string_bytes),
+        )
     }
 
     /// Decodes the string the reader sits on and appends it to `out`.

@@ -59,6 +59,7 @@ mod sse2 {
         _mm_set1_epi8,
     };
 
+    #[inline]
     pub(super) fn plain_end(bytes: &[u8], from: usize, quote: u8) -> usize {
         let mut i = from;
         while let Some(block) = bytes.get(i..i + 16) {

@@ -585,6 +585,7 @@ impl<'a> Draft<'a> {
     }
 
     /// Reads the string the reader sits on into the arena, where it already stands.
+    #[inline(always)]
     fn string_span(&mut self) -> Parsed<Span> {
         let content = self.r.pos + 1;
         if let Some(end) = self.r.plain_string()? {
