@@ -10,6 +10,7 @@ pub fn unix_millis(text: &str) -> Option<i64> {
 }
 
 /// [`unix_millis`] of text known only as bytes: not UTF-8 is not a timestamp.
+#[inline]
 pub(crate) fn unix_millis_of(text: &[u8]) -> Option<i64> {
     match widget_form(text) {
         Some(millis) => Some(millis),

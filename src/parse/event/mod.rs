@@ -114,6 +114,7 @@ impl Spare {
     pub(crate) const MAX_KEPT: usize = 64 * 1024;
 
     /// The allocations of a dropped event, when they are worth keeping and small enough to.
+    #[inline]
     pub(crate) fn of(spare: Spare) -> Option<Spare> {
         let kept = spare.text.capacity()
             + spare.members.capacity() * std::mem::size_of::<Member>()
@@ -483,10 +484,17 @@ impl<'a> Draft<'a> {
 
     /// The kind the name means. Looked up once: the name cannot change once known, since
     /// repeated keys are refused.
+    #[inline]
     fn kind(&self) -> Kind {
-        if let Some(kind) = self.kind.get() {
-            return kind;
+        match self.kind.get() {
+            Some(kind) => kind,
+            None => self.settle_kind(),
         }
+    }
+
+    /// [`Draft::kind`] the first time it is known.
+    #[inline(never)]
+    fn settle_kind(&self) -> Kind {
         if !self.kind_known() {
             return Kind::Unknown;
         }
@@ -532,6 +540,7 @@ impl<'a> Draft<'a> {
     }
 
     /// A string value, or a wrong-type failure naming `path`.
+    #[inline(always)]
     fn required_string(&mut self, at: usize, path: impl FnOnce() -> String) -> Parsed<Span> {
         if self.r.peek() != Some(b'"') && !self.r.is_string_start() {
             return Err(self.not_a_string(at, path()));
