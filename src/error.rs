@@ -140,8 +140,13 @@ impl Position {
 }
 
 /// An error: a code, a message for people, and where it happened.
+///
+/// One pointer wide, so that results carrying it stay small on the paths that succeed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Details {
     code: ErrorCode,
     message: String,
     position: Option<Position>,
@@ -152,34 +157,36 @@ pub struct Error {
 impl Error {
     /// An error with no position and no path.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Details {
             code,
             message: message.into(),
             position: None,
             path: String::new(),
             listener_status: 0,
-        }
+        }))
     }
 
     pub(crate) fn with_position(mut self, position: Position) -> Error {
-        self.position = Some(position);
+        self.0.position = Some(position);
         self
     }
 
     pub(crate) fn with_path(mut self, path: impl Into<String>) -> Error {
-        self.path = path.into();
+        self.0.path = path.into();
         self
     }
 
     pub(crate) fn listener(status: i32, message: impl Into<String>) -> Error {
-        Error { listener_status: status, ..Error::new(ErrorCode::Listener, message) }
+        let mut error = Error::new(ErrorCode::Listener, message);
+        error.0.listener_status = status;
+        error
     }
 
     /// Places an error found in one line of a stream: `line` is that line's number in the
     /// stream and `line_offset` the stream offset where it starts.
     pub(crate) fn in_stream(mut self, line: usize, line_offset: usize) -> Error {
-        let position = self.position.unwrap_or(Position { offset: 0, line: 1, column: 1 });
-        self.position = Some(Position {
+        let position = self.0.position.unwrap_or(Position { offset: 0, line: 1, column: 1 });
+        self.0.position = Some(Position {
             offset: line_offset + position.offset,
             line: line + position.line - 1,
             column: position.column,
@@ -189,42 +196,73 @@ impl Error {
 
     /// What went wrong.
     pub fn code(&self) -> ErrorCode {
-        self.code
+        self.0.code
     }
 
     /// A sentence for people, e.g. ``expected ',' or '}' after a member, found `data` ``.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// Where in the text, when the error is about a text.
     pub fn position(&self) -> Option<Position> {
-        self.position
+        self.0.position
     }
 
     /// The JSON path of the offending field, relative to the event's `detail` object
     /// (e.g. `data.roomType`, `data.files[1].url`); empty for the whole text.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     /// For [`ErrorCode::Listener`]: the non-zero value the listener returned.
     pub fn listener_status(&self) -> i32 {
-        self.listener_status
+        self.0.listener_status
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(p) = self.position {
+        f.write_str(&self.0.message)?;
+        if let Some(p) = self.0.position {
             write!(f, " at line {}, column {}", p.line, p.column)?;
         }
-        if !self.path.is_empty() {
-            write!(f, " ({})", self.path)?;
+        if !self.0.path.is_empty() {
+            write!(f, " ({})", self.0.path)?;
         }
         Ok(())
     }
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_is_one_pointer_wide_so_results_stay_small() {
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+        assert_eq!(std::mem::size_of::<Result<(), Error>>(), std::mem::size_of::<usize>());
+        assert_eq!(std::mem::size_of::<Result<usize, Error>>(), 2 * std::mem::size_of::<usize>());
+    }
+
+    #[test]
+    fn the_boxed_details_keep_every_part() {
+        let error = Error::new(ErrorCode::Syntax, "expected a value")
+            .with_position(Position { offset: 7, line: 2, column: 3 })
+            .with_path("data.text");
+        assert_eq!(error.code(), ErrorCode::Syntax);
+        assert_eq!(error.message(), "expected a value");
+        assert_eq!(error.position(), Some(Position { offset: 7, line: 2, column: 3 }));
+        assert_eq!(error.path(), "data.text");
+        assert_eq!(error.to_string(), "expected a value at line 2, column 3 (data.text)");
+        let moved = error.in_stream(10, 100);
+        assert_eq!(moved.position(), Some(Position { offset: 107, line: 11, column: 3 }));
+        let refusal = Error::listener(7, "no");
+        assert_eq!(
+            (refusal.code(), refusal.listener_status(), refusal.message()),
+            (ErrorCode::Listener, 7, "no")
+        );
+    }
+}

@@ -151,13 +151,14 @@ impl Draft<'_> {
         if envelope == NO_SLOT || envelope & (1 << 31) != 0 || data == NO_SLOT {
             return Ok(());
         }
-        let (Value::Str(a), Value::Str(b)) =
-            (self.envelope[envelope as usize].value, self.data[data as usize].value)
+        let value = |members: &[Member], slot: u32| members.get(slot as usize).map(|m| m.value);
+        let (Some(Value::Str(a)), Some(Value::Str(b))) =
+            (value(&self.envelope, envelope), value(&self.data, data))
         else {
             return Ok(());
         };
         // The same id may be written twice in different encodings (padded, say).
-        let same = self.str(a) == self.str(b)
+        let same = self.bytes(a) == self.bytes(b)
             || matches!(
                 (crate::ids::WebexId::parse(self.str(a)), crate::ids::WebexId::parse(self.str(b))),
                 (Ok(x), Ok(y)) if x == y
