@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::order::{KeyOrder, QuotedKey};
+use super::order::{KeyOrder, Place, QuotedKey};
 use super::{Draft, MAX_LIST_ENTRIES, UNDEFINED_TEAM, duplicate};
 use crate::ids::IdType;
 use crate::model::catalogue::Shape;
@@ -33,12 +33,11 @@ impl<'a> Draft<'a> {
         }
         self.r.enter(depth)?;
         let mut order = KeyOrder::load(shape as usize);
-        let mut previous = None;
+        let mut place = Place::START;
         if self.r.first_member()? {
             loop {
                 let key_at = self.r.pos;
-                let expected =
-                    order.expected(previous).filter(|&f| self.take_key(QuotedKey::of(f)));
+                let expected = order.expected(place).filter(|&f| self.take_key(QuotedKey::of(f)));
                 let spec = match expected {
                     Some(field) => shape.spec(field),
                     None => {
@@ -51,8 +50,7 @@ impl<'a> Draft<'a> {
                     }
                 };
                 if let Some(spec) = spec {
-                    order.learn(previous, spec.field);
-                    previous = Some(spec.field);
+                    place = order.learn(place, spec.field);
                     self.data_field(spec, key_at, depth)?;
                 }
                 if !self.r.next_member()? {
@@ -127,8 +125,8 @@ impl<'a> Draft<'a> {
         at: usize,
         depth: usize,
     ) -> Parsed<Value> {
-        let key = spec.field.key();
-        let path = || format!("data.{key}");
+        // The key is looked up only for a warning or a failure.
+        let path = || format!("data.{}", spec.field.key());
         Ok(match spec.ty {
             FieldType::Str => Value::Str(self.required_string(at, path)?),
             FieldType::Id(expected) => Value::Str(self.id_span(at, expected, path)?),

@@ -17,12 +17,33 @@ const SHAPES: usize = 9;
 /// No guess.
 const NONE: u8 = u8::MAX;
 
-/// Per shape, indexed by the field just read (plus one; 0 is the object's start), the field
-/// that followed it last time.
-type Row = [u8; FIELD_COUNT + 1];
+/// Per shape, indexed by a [`Place`], the field that followed it last time. Thirty-two wide,
+/// so that a place masked to five bits is always in it.
+type Row = [u8; ROW];
+const ROW: usize = 32;
+const _: () = assert!(FIELD_COUNT < ROW);
+
+/// Where the reading of an object stands: at its start, or just after a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Place(u8);
+
+impl Place {
+    /// Before the object's first key.
+    pub(super) const START: Place = Place(0);
+
+    /// Just after `field`.
+    #[inline]
+    pub(super) fn after(field: Field) -> Place {
+        Place(field as u8 + 1)
+    }
+
+    fn index(self) -> usize {
+        usize::from(self.0) % ROW
+    }
+}
 
 thread_local! {
-    static LEARNED: [Cell<Row>; SHAPES] = const { [const { Cell::new([NONE; FIELD_COUNT + 1]) }; SHAPES] };
+    static LEARNED: [Cell<Row>; SHAPES] = const { [const { Cell::new([NONE; ROW]) }; SHAPES] };
 }
 
 /// The guesses for one object of one shape, loaded from the thread and stored back when they
@@ -38,25 +59,26 @@ impl KeyOrder {
     pub(super) fn load(shape: usize) -> KeyOrder {
         let row = match LEARNED.try_with(|rows| rows.get(shape).map(Cell::get)) {
             Ok(Some(row)) => row,
-            _ => [NONE; FIELD_COUNT + 1],
+            _ => [NONE; ROW],
         };
         KeyOrder { shape, row, changed: false }
     }
 
-    /// The field expected after `previous` (`None`: first in the object).
+    /// The field expected at `place`.
     #[inline]
-    pub(super) fn expected(&self, previous: Option<Field>) -> Option<Field> {
-        Field::ALL.get(usize::from(self.row[slot(previous)])).copied()
+    pub(super) fn expected(&self, place: Place) -> Option<Field> {
+        Field::ALL.get(usize::from(self.row[place.index()])).copied()
     }
 
-    /// Notes that `next` followed `previous`.
+    /// Notes that `next` came at `place`, and returns the place after it.
     #[inline]
-    pub(super) fn learn(&mut self, previous: Option<Field>, next: Field) {
-        let slot = &mut self.row[slot(previous)];
+    pub(super) fn learn(&mut self, place: Place, next: Field) -> Place {
+        let slot = &mut self.row[place.index()];
         if *slot != next as u8 {
             *slot = next as u8;
             self.changed = true;
         }
+        Place::after(next)
     }
 
     /// Keeps what was learned for the next object of this shape on this thread.
@@ -65,10 +87,6 @@ impl KeyOrder {
             let _ = LEARNED.try_with(|rows| rows.get(self.shape).map(|row| row.set(self.row)));
         }
     }
-}
-
-fn slot(previous: Option<Field>) -> usize {
-    previous.map_or(0, |field| field as usize + 1)
 }
 
 /// A field's key as compact JSON writes it, quotes and colon included (`"roomId":`), padded
@@ -194,16 +212,20 @@ mod tests {
     fn what_is_learned_is_kept_per_shape_and_thread() {
         std::thread::spawn(|| {
             let mut order = KeyOrder::load(2);
-            assert_eq!(order.expected(None), None);
-            order.learn(None, Field::RoomId);
-            order.learn(Some(Field::RoomId), Field::Call);
+            assert_eq!(order.expected(Place::START), None);
+            let place = order.learn(Place::START, Field::RoomId);
+            assert_eq!(place, Place::after(Field::RoomId));
+            assert_eq!(order.learn(place, Field::Call), Place::after(Field::Call));
             order.store();
             let order = KeyOrder::load(2);
-            assert_eq!(order.expected(None), Some(Field::RoomId));
-            assert_eq!(order.expected(Some(Field::RoomId)), Some(Field::Call));
-            assert_eq!(order.expected(Some(Field::Call)), None);
-            assert_eq!(KeyOrder::load(3).expected(None), None);
-            assert_eq!(KeyOrder::load(SHAPES).expected(None), None);
+            assert_eq!(order.expected(Place::START), Some(Field::RoomId));
+            assert_eq!(order.expected(Place::after(Field::RoomId)), Some(Field::Call));
+            assert_eq!(order.expected(Place::after(Field::Call)), None);
+            // The last field's place is in the row too.
+            let last = Field::ALL[FIELD_COUNT - 1];
+            assert_eq!(order.expected(Place::after(last)), None);
+            assert_eq!(KeyOrder::load(3).expected(Place::START), None);
+            assert_eq!(KeyOrder::load(SHAPES).expected(Place::START), None);
         })
         .join()
         .unwrap();
