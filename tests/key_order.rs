@@ -94,3 +94,38 @@ fn a_repeated_key_is_refused_though_the_order_expects_it() {
     assert!(refused.contains("data.roomType"), "{refused}");
     assert_eq!(refused, read_fresh(&message(&repeated)));
 }
+
+#[test]
+fn a_key_longer_than_the_string_limit_is_refused_though_the_order_expects_it() {
+    use spaces_widget_events::{Limits, ParseOptions};
+    /// What `text` reads as with strings limited to `max` bytes, after `warm` reads of it with
+    /// the default limits on a new thread.
+    fn limited(text: &str, max: usize, warm: usize) -> String {
+        let text = text.to_string();
+        std::thread::spawn(move || {
+            for _ in 0..warm {
+                assert!(!read(&text).starts_with("error"));
+            }
+            let limits = Limits { max_string_bytes: max, ..Limits::default() };
+            match Event::parse_with(&text, &ParseOptions { limits, ..ParseOptions::default() }) {
+                Ok(_) => "accepted".to_string(),
+                Err(e) => format!("{:?} at {:?}", e.code(), e.position().map(|p| p.offset)),
+            }
+        })
+        .join()
+        .unwrap()
+    }
+    // Every string here is short but two keys: `personEmail` (11 bytes) is the first string
+    // past a limit of 10, `actorName` (9) the first past 8.
+    let text = r#"{"resource":"messages","event":"created","data":{"text":"hi","actorName":"x","personEmail":"a@b"}}"#;
+    let person_email = text.find(r#""personEmail""#).unwrap();
+    let actor_name = text.find(r#""actorName""#).unwrap();
+    for (max, expected) in [
+        (11, "accepted".to_string()),
+        (10, format!("StringTooLong at Some({person_email})")),
+        (8, format!("StringTooLong at Some({actor_name})")),
+    ] {
+        assert_eq!(limited(text, max, 0), expected, "limit {max}, nothing learned");
+        assert_eq!(limited(text, max, 3), expected, "limit {max}, the order learned");
+    }
+}

@@ -33,11 +33,14 @@ impl<'a> Draft<'a> {
         }
         self.r.enter(depth)?;
         let mut order = KeyOrder::load(shape as usize);
+        // Whether the limit on strings lets every known key through (it is rarely that low).
+        let keys_fit = QuotedKey::LONGEST - 3 <= self.r.limits.max_string_bytes;
         let mut place = Place::START;
         if self.r.first_member()? {
             loop {
                 let key_at = self.r.pos;
-                let expected = order.expected(place).filter(|&f| self.take_key(QuotedKey::of(f)));
+                let expected =
+                    order.expected(place).filter(|&f| self.take_key(QuotedKey::of(f), keys_fit));
                 let spec = match expected {
                     Some(field) => shape.spec(field),
                     None => {
@@ -67,13 +70,12 @@ impl<'a> Draft<'a> {
 
     /// Passes `key` when the text at the reader is that key in the compact form
     /// [`crate::parse::reader::Reader::key`] reads first: quoted, then `:` and a value.
+    /// `keys_fit`: no known key is longer than the limit on strings.
     #[inline]
-    fn take_key(&mut self, key: &QuotedKey) -> bool {
+    fn take_key(&mut self, key: &QuotedKey, keys_fit: bool) -> bool {
         let at = self.r.pos;
-        let text = self.r.bytes.get(at..).unwrap_or_default();
-        let taken = key.starts(text)
-            && text.get(key.len()).is_some_and(|&b| b > b' ' && b != b'/')
-            && key.len() - 3 <= self.r.limits.max_string_bytes;
+        let taken = key.is_at(self.r.bytes, at)
+            && (keys_fit || key.len() - 3 <= self.r.limits.max_string_bytes);
         if taken {
             self.r.pos = at + key.len();
         }

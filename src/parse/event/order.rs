@@ -104,6 +104,20 @@ pub(super) struct QuotedKey {
 const WIDTH: usize = 24;
 
 impl QuotedKey {
+    /// The length of the longest quoted key, quotes and colon included.
+    pub(super) const LONGEST: usize = {
+        let mut longest = 0;
+        let mut i = 0;
+        while i < FIELD_COUNT {
+            let len = Field::ALL[i].key().len() + 3;
+            if len > longest {
+                longest = len;
+            }
+            i += 1;
+        }
+        longest
+    };
+
     const fn new(key: &str) -> QuotedKey {
         let key = key.as_bytes();
         let mut bytes = [0u8; WIDTH];
@@ -136,6 +150,26 @@ impl QuotedKey {
     /// How many bytes the key takes, quotes and colon included.
     pub(super) fn len(&self) -> usize {
         self.len
+    }
+
+    /// Whether `bytes` hold this key at `at`, followed by the start of a value: a byte that is
+    /// neither white space nor `/`, as in compact JSON.
+    #[inline]
+    pub(super) fn is_at(&self, bytes: &[u8], at: usize) -> bool {
+        let value_starts = |b: &u8| *b > b' ' && *b != b'/';
+        match bytes.get(at..at + WIDTH) {
+            Some(window) => {
+                let window: &[u8; WIDTH] = window.try_into().expect("a window");
+                let (low, high) = split(*window);
+                (low ^ self.low) & self.low_mask == 0
+                    && (high ^ self.high) & self.high_mask == 0
+                    && window.get(self.len).is_some_and(value_starts)
+            }
+            None => {
+                let rest = bytes.get(at..).unwrap_or_default();
+                self.starts(rest) && rest.get(self.len).is_some_and(value_starts)
+            }
+        }
     }
 
     /// Whether `text` starts with this key (followed by anything).
@@ -205,6 +239,37 @@ mod tests {
                 assert!(!key.starts(&other), "{quoted} at {at}");
                 assert!(!key.starts(&other[..quoted.len()]), "{quoted} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn the_longest_key_is_the_longest() {
+        assert_eq!(QuotedKey::LONGEST, "\"mentionedPeople\":".len());
+        assert!(Field::ALL.iter().all(|f| QuotedKey::of(*f).len() <= QuotedKey::LONGEST));
+    }
+
+    #[test]
+    fn a_key_is_at_a_place_when_a_value_follows_it_there() {
+        for field in Field::ALL {
+            let quoted = format!("\"{}\":", field.key());
+            let key = QuotedKey::of(field);
+            for value in ["\"x\"", "1", "{", "[", "n", "\"a value long enough for a whole window\""]
+            {
+                for before in ["", ",", "{\"a\":1,"] {
+                    let text = format!("{before}{quoted}{value}");
+                    assert!(key.is_at(text.as_bytes(), before.len()), "{text}");
+                    // Elsewhere in the text, it is not.
+                    assert!(!key.is_at(text.as_bytes(), before.len() + 1), "{text}");
+                }
+                for gap in [" ", "\n", "/"] {
+                    let text = format!("{quoted}{gap}{value}");
+                    assert!(!key.is_at(text.as_bytes(), 0), "{text}");
+                }
+            }
+            // Nothing after it, or cut short: no value follows.
+            assert!(!key.is_at(quoted.as_bytes(), 0), "{quoted}");
+            assert!(!key.is_at(&quoted.as_bytes()[..quoted.len() - 1], 0), "{quoted}");
+            assert!(!key.is_at(quoted.as_bytes(), quoted.len() + 5), "{quoted}");
         }
     }
 
