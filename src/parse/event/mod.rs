@@ -699,12 +699,13 @@ impl<'a> Draft<'a> {
         let Parts { kind, name, resource, event } = parts;
         let data_len = self.data.len() as u32;
         let envelope_len = self.envelope.len() as u32;
-        for slot in self.envelope_slots.iter_mut().filter(|s| **s != NO_SLOT) {
-            *slot = if *slot & (1 << 31) != 0 {
-                data_len + envelope_len + (*slot & !(1 << 31))
-            } else {
-                data_len + *slot
-            };
+        // Without branches: a wrapper member's slot (high bit set) counts from after the
+        // envelope's members, an envelope member's from after data's.
+        for slot in &mut self.envelope_slots {
+            let wrapper = *slot >> 31;
+            let absolute =
+                data_len + (envelope_len & wrapper.wrapping_neg()) + (*slot & !(1 << 31));
+            *slot = if *slot == NO_SLOT { NO_SLOT } else { absolute };
         }
         let mut members = std::mem::take(&mut self.data);
         members.extend_from_slice(&self.envelope);
