@@ -17,8 +17,9 @@ pub(crate) struct Span {
 }
 
 impl Span {
+    /// The span's bytes, as a range; in `usize`, where the end cannot overflow.
     pub(crate) fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..(self.start + self.len) as usize
+        self.start as usize..self.start as usize + self.len as usize
     }
 
     /// The span's text in `arena`.
@@ -370,13 +371,12 @@ impl Event {
     }
 
     pub(crate) fn field(&self, field: Field) -> Option<&Value> {
-        let slot = self.data_slots[field as usize];
-        (slot != NO_SLOT).then(|| &self.members[slot as usize].value)
+        // `NO_SLOT` is past the end of any list of members: one check says absent.
+        self.members.get(self.data_slots[field as usize] as usize).map(|m| &m.value)
     }
 
     fn envelope_value(&self, key: EnvelopeKey) -> Option<&Value> {
-        let slot = self.envelope_slots[key as usize];
-        (slot != NO_SLOT).then(|| &self.members[slot as usize].value)
+        self.members.get(self.envelope_slots[key as usize] as usize).map(|m| &m.value)
     }
 
     /// The span of an envelope member that is a string.
@@ -411,7 +411,7 @@ impl Event {
     }
 
     pub(crate) fn items(&self, range: ItemRange) -> &[Item] {
-        &self.items[range.start as usize..(range.start + range.len) as usize]
+        &self.items[range.start as usize..range.start as usize + range.len as usize]
     }
 }
 
