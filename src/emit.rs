@@ -4,8 +4,9 @@
 //! as `JSON.stringify` escapes them; so a widget event re-emits byte for byte as the bridge
 //! sent it (once minified).
 
-use crate::model::event::{EnvelopeKey, Event, Key, Member, Value};
+use crate::model::event::{EnvelopeKey, Event, Key, Member, Span, Value};
 use crate::parse::reader::write_json_string;
+use crate::parse::scan::plain_end;
 
 /// Which object to write: the event's `detail`, or a `{"name", "detail"}` wrapper.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -105,8 +106,15 @@ fn write_members(event: &Event, members: &[Member], out: &mut String) {
 }
 
 fn write_member(event: &Event, member: &Member, out: &mut String) {
-    write_json_string(out, event.key_str(member.key));
-    out.push(':');
+    match member.key {
+        // The keys the library knows need no escapes.
+        Key::Envelope(key) => out.push_str(key.quoted_key()),
+        Key::Field(field) => out.push_str(field.quoted_key()),
+        Key::Other(span) => {
+            write_string_span(event, span, out);
+            out.push(':');
+        }
+    }
     match member.key {
         // Inside its wrapper, the detail is written as it arrived.
         Key::Envelope(EnvelopeKey::Detail) => write_members(event, event.envelope_members(), out),
@@ -129,12 +137,26 @@ pub(crate) fn write_value(event: &Event, value: &Value, out: &mut String) {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
         Value::Str(s) | Value::Time { text: s, .. } | Value::Team { text: s, .. } => {
-            write_json_string(out, event.str(s))
+            write_string_span(event, s, out)
         }
         Value::Files { raw, .. }
         | Value::Mentions { raw, .. }
         | Value::Call { raw, .. }
         | Value::Json(raw) => out.push_str(event.str(raw)),
+    }
+}
+
+/// Writes the string of the event's arena at `span` as JSON. The arena holds a NUL after
+/// every string, where the scan for bytes to escape stops: most strings are then written in
+/// one piece, with no copy made to pad their last bytes for the scan.
+fn write_string_span(event: &Event, span: Span, out: &mut String) {
+    let (start, end) = (span.start as usize, span.start as usize + span.len as usize);
+    if plain_end(event.text.as_bytes(), start, b'"') >= end {
+        out.push('"');
+        out.push_str(event.str(span));
+        out.push('"');
+    } else {
+        write_json_string(out, event.str(span));
     }
 }
 

@@ -68,6 +68,19 @@ impl EnvelopeKey {
             EnvelopeKey::Data => "data",
         }
     }
+
+    /// The key as compact JSON writes it before a value: quoted, then a colon.
+    pub(crate) fn quoted_key(self) -> &'static str {
+        match self {
+            EnvelopeKey::Name => "\"name\":",
+            EnvelopeKey::Detail => "\"detail\":",
+            EnvelopeKey::Resource => "\"resource\":",
+            EnvelopeKey::Event => "\"event\":",
+            EnvelopeKey::ActorId => "\"actorId\":",
+            EnvelopeKey::Action => "\"action\":",
+            EnvelopeKey::Data => "\"data\":",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -427,6 +440,23 @@ impl Eq for Event {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_envelope_key_is_read_from_its_quoted_form() {
+        let keys = [
+            (EnvelopeKey::Name, "name"),
+            (EnvelopeKey::Detail, "detail"),
+            (EnvelopeKey::Resource, "resource"),
+            (EnvelopeKey::Event, "event"),
+            (EnvelopeKey::ActorId, "actorId"),
+            (EnvelopeKey::Action, "action"),
+            (EnvelopeKey::Data, "data"),
+        ];
+        for (key, text) in keys {
+            assert_eq!(key.key(), text);
+            assert_eq!(key.quoted_key(), format!("\"{text}\":"));
+        }
+    }
 
     #[test]
     fn an_instant_survives_its_halves() {

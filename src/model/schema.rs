@@ -42,6 +42,24 @@ pub(crate) enum Field {
 
 pub(crate) const FIELD_COUNT: usize = 30;
 
+/// `Field::key` and `Field::quoted_key` from one list of the keys.
+macro_rules! field_keys {
+    ($($field:ident => $key:literal,)*) => {
+        pub(crate) const fn key(self) -> &'static str {
+            match self {
+                $(Field::$field => $key,)*
+            }
+        }
+
+        /// The key as compact JSON writes it before a value: quoted, then a colon.
+        pub(crate) const fn quoted_key(self) -> &'static str {
+            match self {
+                $(Field::$field => concat!("\"", $key, "\":"),)*
+            }
+        }
+    };
+}
+
 impl Field {
     /// Every field, in the order of their numbers.
     pub(crate) const ALL: [Field; FIELD_COUNT] = [
@@ -77,39 +95,37 @@ impl Field {
         Field::DisplayName,
     ];
 
-    pub(crate) const fn key(self) -> &'static str {
-        match self {
-            Field::Id => "id",
-            Field::RoomId => "roomId",
-            Field::SpaceId => "spaceId",
-            Field::RoomType => "roomType",
-            Field::Text => "text",
-            Field::Html => "html",
-            Field::Files => "files",
-            Field::PersonId => "personId",
-            Field::PersonEmail => "personEmail",
-            Field::Created => "created",
-            Field::MentionedPeople => "mentionedPeople",
-            Field::ToPersonId => "toPersonId",
-            Field::ToPersonEmail => "toPersonEmail",
-            Field::ActorId => "actorId",
-            Field::ActorName => "actorName",
-            Field::Title => "title",
-            Field::Type => "type",
-            Field::IsLocked => "isLocked",
-            Field::TeamId => "teamId",
-            Field::LastActivity => "lastActivity",
-            Field::Tags => "tags",
-            Field::Call => "call",
-            Field::Username => "username",
-            Field::Message => "message",
-            Field::Avatar => "avatar",
-            Field::AlertType => "alertType",
-            Field::NotificationId => "notificationId",
-            Field::Notification => "notification",
-            Field::Name => "name",
-            Field::DisplayName => "displayName",
-        }
+    field_keys! {
+        Id => "id",
+        RoomId => "roomId",
+        SpaceId => "spaceId",
+        RoomType => "roomType",
+        Text => "text",
+        Html => "html",
+        Files => "files",
+        PersonId => "personId",
+        PersonEmail => "personEmail",
+        Created => "created",
+        MentionedPeople => "mentionedPeople",
+        ToPersonId => "toPersonId",
+        ToPersonEmail => "toPersonEmail",
+        ActorId => "actorId",
+        ActorName => "actorName",
+        Title => "title",
+        Type => "type",
+        IsLocked => "isLocked",
+        TeamId => "teamId",
+        LastActivity => "lastActivity",
+        Tags => "tags",
+        Call => "call",
+        Username => "username",
+        Message => "message",
+        Avatar => "avatar",
+        AlertType => "alertType",
+        NotificationId => "notificationId",
+        Notification => "notification",
+        Name => "name",
+        DisplayName => "displayName",
     }
 
     /// This field's bit in a set of fields.
@@ -372,6 +388,13 @@ mod tests {
         Shape::User,
         Shape::Raw,
     ];
+
+    #[test]
+    fn each_quoted_key_is_its_key_quoted_then_a_colon() {
+        for field in Field::ALL {
+            assert_eq!(field.quoted_key(), format!("\"{}\":", field.key()));
+        }
+    }
 
     #[test]
     fn a_shape_reads_by_its_own_table_each_field_it_lists_and_no_other() {

@@ -3,7 +3,7 @@
 mod arena;
 mod event;
 pub(crate) mod reader;
-mod scan;
+pub(crate) mod scan;
 
 use crate::error::{Error, ErrorCode, Position};
 use crate::model::event::Event;
