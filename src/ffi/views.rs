@@ -445,14 +445,20 @@ impl Viewer<'_> {
 
     pub(crate) fn envelope(&self) -> swe_envelope_view {
         let e = self.0;
+        // The catalogue's names are followed by a NUL, which C takes as the end.
+        let canonical = e.kind.canonical_name_terminated().map(|terminated| swe_str {
+            ptr: terminated.as_ptr().cast(),
+            len: terminated.len() - 1,
+        });
+        let name = match (e.name, canonical) {
+            (Some(span), _) => self.span(span),
+            (None, Some(canonical)) => canonical,
+            (None, None) => self.text(Some(e.name())),
+        };
         swe_envelope_view {
             kind: e.kind().as_u32(),
-            name: match e.name {
-                Some(span) => self.span(span),
-                None => self.text(Some(e.name())),
-            },
-            // The catalogue's names are followed by a NUL.
-            canonical_name: self.text(Some(e.canonical_name())),
+            name,
+            canonical_name: canonical.unwrap_or(name),
             resource: self.span(e.resource),
             event: self.span(e.event),
             actor_id: self.opt(e.actor_id_span()),
