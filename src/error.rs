@@ -142,8 +142,22 @@ impl Position {
 /// An error: a code, a message for people, and where it happened.
 ///
 /// One pointer wide, so that results carrying it stay small on the paths that succeed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error(Box<Details>);
+
+impl fmt::Debug for Error {
+    /// As a plain struct of its parts: the box is a detail of layout.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = &self.0;
+        f.debug_struct("Error")
+            .field("code", &d.code)
+            .field("message", &d.message)
+            .field("position", &d.position)
+            .field("path", &d.path)
+            .field("listener_status", &d.listener_status)
+            .finish()
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Details {
@@ -259,6 +273,11 @@ mod tests {
         assert_eq!(error.to_string(), "expected a value at line 2, column 3 (data.text)");
         let moved = error.in_stream(10, 100);
         assert_eq!(moved.position(), Some(Position { offset: 107, line: 11, column: 3 }));
+        assert_eq!(
+            format!("{moved:?}"),
+            "Error { code: Syntax, message: \"expected a value\", position: Some(Position { \
+             offset: 107, line: 11, column: 3 }), path: \"data.text\", listener_status: 0 }"
+        );
         let refusal = Error::listener(7, "no");
         assert_eq!(
             (refusal.code(), refusal.listener_status(), refusal.message()),
