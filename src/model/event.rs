@@ -57,30 +57,15 @@ pub(crate) enum EnvelopeKey {
 }
 
 impl EnvelopeKey {
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            EnvelopeKey::Name => "name",
-            EnvelopeKey::Detail => "detail",
-            EnvelopeKey::Resource => "resource",
-            EnvelopeKey::Event => "event",
-            EnvelopeKey::ActorId => "actorId",
-            EnvelopeKey::Action => "action",
-            EnvelopeKey::Data => "data",
-        }
-    }
-
-    /// The key as compact JSON writes it before a value: quoted, then a colon.
-    pub(crate) fn quoted_key(self) -> &'static str {
-        match self {
-            EnvelopeKey::Name => "\"name\":",
-            EnvelopeKey::Detail => "\"detail\":",
-            EnvelopeKey::Resource => "\"resource\":",
-            EnvelopeKey::Event => "\"event\":",
-            EnvelopeKey::ActorId => "\"actorId\":",
-            EnvelopeKey::Action => "\"action\":",
-            EnvelopeKey::Data => "\"data\":",
-        }
-    }
+    keys! { EnvelopeKey {
+        Name => "name",
+        Detail => "detail",
+        Resource => "resource",
+        Event => "event",
+        ActorId => "actorId",
+        Action => "action",
+        Data => "data",
+    } }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -42,24 +42,6 @@ pub(crate) enum Field {
 
 pub(crate) const FIELD_COUNT: usize = 30;
 
-/// `Field::key` and `Field::quoted_key` from one list of the keys.
-macro_rules! field_keys {
-    ($($field:ident => $key:literal,)*) => {
-        pub(crate) const fn key(self) -> &'static str {
-            match self {
-                $(Field::$field => $key,)*
-            }
-        }
-
-        /// The key as compact JSON writes it before a value: quoted, then a colon.
-        pub(crate) const fn quoted_key(self) -> &'static str {
-            match self {
-                $(Field::$field => concat!("\"", $key, "\":"),)*
-            }
-        }
-    };
-}
-
 impl Field {
     /// Every field, in the order of their numbers.
     pub(crate) const ALL: [Field; FIELD_COUNT] = [
@@ -95,7 +77,7 @@ impl Field {
         Field::DisplayName,
     ];
 
-    field_keys! {
+    keys! { Field {
         Id => "id",
         RoomId => "roomId",
         SpaceId => "spaceId",
@@ -126,7 +108,7 @@ impl Field {
         Notification => "notification",
         Name => "name",
         DisplayName => "displayName",
-    }
+    } }
 
     /// This field's bit in a set of fields.
     pub(crate) const fn bit(self) -> u32 {

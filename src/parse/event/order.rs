@@ -109,7 +109,7 @@ impl QuotedKey {
         let mut longest = 0;
         let mut i = 0;
         while i < FIELD_COUNT {
-            let len = Field::ALL[i].key().len() + 3;
+            let len = Field::ALL[i].quoted_key().len();
             if len > longest {
                 longest = len;
             }
@@ -118,22 +118,16 @@ impl QuotedKey {
         longest
     };
 
-    const fn new(key: &str) -> QuotedKey {
-        let key = key.as_bytes();
-        let mut bytes = [0u8; WIDTH];
-        let len = key.len() + 3;
+    /// The window of `quoted`, a key as [`Field::quoted_key`] writes it.
+    const fn new(quoted: &str) -> QuotedKey {
+        let quoted = quoted.as_bytes();
+        let len = quoted.len();
         assert!(len <= WIDTH);
-        bytes[0] = b'"';
-        let mut i = 0;
-        while i < key.len() {
-            bytes[1 + i] = key[i];
-            i += 1;
-        }
-        bytes[key.len() + 1] = b'"';
-        bytes[key.len() + 2] = b':';
+        let mut bytes = [0u8; WIDTH];
         let mut mask = [0u8; WIDTH];
         let mut i = 0;
         while i < len {
+            bytes[i] = quoted[i];
             mask[i] = 0xFF;
             i += 1;
         }
@@ -210,7 +204,7 @@ static QUOTED: [QuotedKey; FIELD_COUNT] = {
     let mut table = [QuotedKey::new(""); FIELD_COUNT];
     let mut i = 0;
     while i < FIELD_COUNT {
-        table[i] = QuotedKey::new(Field::ALL[i].key());
+        table[i] = QuotedKey::new(Field::ALL[i].quoted_key());
         i += 1;
     }
     table
